@@ -11,7 +11,8 @@ export type ScaleName = z.infer<typeof ScaleName>;
 export const PriorityMethod = z.enum(['eigenvector', 'geometric-mean', 'additive-normalization']);
 export type PriorityMethod = z.infer<typeof PriorityMethod>;
 
-export const RandomIndexTable = z.enum(['saaty-1980', 'saaty-2005', 'donegan-dodd', 'alonso-lamata']);
+/** `ahpsurvey` is the R package's simulated table, offered to reproduce its published figures. */
+export const RandomIndexTable = z.enum(['saaty-1980', 'saaty-2005', 'donegan-dodd', 'alonso-lamata', 'ahpsurvey']);
 export type RandomIndexTable = z.infer<typeof RandomIndexTable>;
 
 export const CompletionMethod = z.enum(['optimal', 'harker']);

@@ -1,0 +1,84 @@
+import type { CompletionMethod, PriorityMethod, ScaleName } from '../contracts/method';
+import { completeMatrix, type FilledValue, nextMostInformativePair } from './incomplete';
+import { type InconsistentJudgment, mostInconsistentJudgments } from './inconsistency';
+import { type ComparisonMatrix, isComplete, linkedGroups } from './matrix';
+import { computePriorities, type PriorityResult } from './priorities';
+import type { RandomIndexTableName } from './random-index';
+
+export type MatrixOptions = {
+  method?: PriorityMethod;
+  randomIndex?: RandomIndexTableName;
+  completion?: CompletionMethod;
+  scale?: ScaleName;
+};
+
+/** Saaty's rule of thumb: a CR above 0.10 asks the person to revisit judgments. */
+export const CR_THRESHOLD = 0.1;
+
+export type MatrixAnalysis = PriorityResult & {
+  isConsistentEnough: boolean;
+  /** The judgments contributing most to inconsistency (at most three), with values that fit the others. */
+  mostInconsistent: InconsistentJudgment[];
+  /** Null for a complete matrix; otherwise the completion method and the filled-in values (i < j). */
+  completion: { method: CompletionMethod; values: FilledValue[] } | null;
+  /** For an incomplete matrix, the missing pair that would tell the most if asked next. */
+  nextPair: { i: number; j: number } | null;
+};
+
+export type DisconnectedJudgments = {
+  kind: 'disconnected';
+  /** Element indices grouped by what the judgments link; more than one group means no priorities exist. */
+  groups: number[][];
+};
+
+/**
+ * Everything the product shows about one comparison matrix: priorities, consistency, the worst judgments
+ * and, for an incomplete matrix, its completion. An unlinked set of judgments is returned as a diagnostic,
+ * not thrown: it is something a participant did, and the questionnaire shows it.
+ */
+export function analyzeMatrix(judged: ComparisonMatrix, options: MatrixOptions = {}): MatrixAnalysis | DisconnectedJudgments {
+  const method = options.method ?? 'eigenvector';
+  const table = options.randomIndex ?? 'saaty-1980';
+  const completionMethod = options.completion ?? 'optimal';
+  const complete = isComplete(judged);
+  if (!complete) {
+    const groups = linkedGroups(judged);
+    if (groups.length > 1) return { kind: 'disconnected', groups };
+  }
+  const completion = complete ? null : completeMatrix(judged, completionMethod);
+  const matrix = completion ? completion.matrix : judged;
+  const priorities = computePriorities(matrix, method, table);
+  const mostInconsistent = mostInconsistentJudgments(
+    matrix,
+    priorities.weights,
+    judged,
+    (i, j) => valueFittingTheRest(judged, i, j),
+    options.scale ?? 'saaty',
+  );
+  return {
+    ...priorities,
+    isConsistentEnough: priorities.cr <= CR_THRESHOLD,
+    mostInconsistent,
+    completion: completion ? { method: completion.method, values: completion.values } : null,
+    nextPair: complete ? null : nextMostInformativePair(judged, priorities.weights),
+  };
+}
+
+/**
+ * The value of m[i][j] that agrees with all other judgments: judgment (i, j) is left out and filled by
+ * Harker's method (one eigenvector, cheap enough to run after every answer in the browser). Null when the
+ * other judgments do not link i and j.
+ */
+function valueFittingTheRest(judged: ComparisonMatrix, i: number, j: number): number | null {
+  const { n } = judged;
+  const without = { n, data: Float64Array.from(judged.data) };
+  without.data[i * n + j] = Number.NaN;
+  without.data[j * n + i] = Number.NaN;
+  if (linkedGroups(without).length > 1) return null;
+  const filled = completeMatrix(without, 'harker').matrix;
+  return filled.data[i * n + j]!;
+}
+
+export function isDisconnected(result: MatrixAnalysis | DisconnectedJudgments): result is DisconnectedJudgments {
+  return 'kind' in result && result.kind === 'disconnected';
+}

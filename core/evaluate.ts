@@ -1,0 +1,485 @@
+import { analyzeMatrix, isDisconnected, type MatrixAnalysis } from './ahp/analyze-matrix';
+import { type ComparisonMatrix, toRows } from './ahp/matrix';
+import { normalizeScores } from './ahp/priorities';
+import type { RandomIndex } from './ahp/random-index';
+import { scaleMaximum } from './ahp/scale';
+import type { PriorityMethod } from './contracts/method';
+import {
+  formatPath,
+  type ParsedProblem,
+  Problem,
+  type ProblemIssue,
+  ProblemValidationError,
+} from './contracts/problem';
+import { aggregateJudgments, aggregatePriorities, judgmentDispersion, type JudgmentDispersion } from './group/aggregate';
+import { consensusIndicator, consensusLevel } from './group/consensus';
+import { type Hierarchy, type NodeData, type PairwiseNode, readProblem } from './problem/read-problem';
+import { createRng } from './random';
+import { rankProbability, type RankProbability, type UncertainNode } from './sensitivity/rank-probability';
+import { pairReversals, weightThresholds, type PairReversal, type WeightThreshold } from './sensitivity/weight-thresholds';
+import { GOAL_ID, rankByScore, synthesize } from './synthesis/synthesize';
+
+export const DEFAULT_MONTE_CARLO = { samples: 2000, seed: 1 } as const;
+
+type Named<T> = T & { a?: string; b?: string };
+
+/** The result for one comparison matrix; see ../../shared/engine-cli.md, section 1. */
+export type MatrixResult = {
+  method: PriorityMethod | 'direct';
+  isApproximation: boolean;
+  /** An array in element order for a bare matrix; keyed by id inside a hierarchy or when `elements` is given. */
+  weights: number[] | Record<string, number>;
+  lambdaMax: number;
+  ci: number;
+  cr: number;
+  randomIndex: RandomIndex | null;
+  gci: number;
+  isConsistentEnough: boolean;
+  mostInconsistent: Array<Named<MatrixAnalysis['mostInconsistent'][number]>>;
+  completion: { method: string; values: Array<Named<{ i: number; j: number; value: number }>> } | null;
+  nextPair: Named<{ i: number; j: number }> | null;
+};
+
+export type HierarchyResult = {
+  kind: 'hierarchy';
+  method: PriorityMethod;
+  synthesis: ParsedProblem['synthesis'];
+  nodes: Record<string, MatrixResult>;
+  criteria: Record<string, { local: number; global: number }>;
+  alternatives: Record<string, number>;
+  ranking: string[];
+  robustness: {
+    thresholds: WeightThreshold[];
+    reversals: PairReversal[];
+    rankProbability: RankProbability | null;
+  };
+};
+
+type ParticipantSummary = { id: string; weight: number; excluded: boolean; exclusionReason: string | null; distance: number | null };
+
+export type GroupMatrixResult = MatrixResult & {
+  kind: 'group-matrix';
+  aggregation: ParsedProblem['aggregation'];
+  consensus: number;
+  consensusLevel: ReturnType<typeof consensusLevel>;
+  matrix: number[][] | null;
+  dispersion: JudgmentDispersion[];
+  participants: Array<ParticipantSummary & Partial<MatrixResult> & { error?: string }>;
+  furthest: Array<{ id: string; distance: number }>;
+};
+
+export type GroupHierarchyResult = Omit<HierarchyResult, 'kind'> & {
+  kind: 'group-hierarchy';
+  aggregation: ParsedProblem['aggregation'];
+  consensus: Record<string, number>;
+  overallConsensus: number;
+  consensusLevel: ReturnType<typeof consensusLevel>;
+  dispersion: Record<string, Array<JudgmentDispersion & { a: string; b: string }>>;
+  disagreement: Record<string, Array<{ id: string; distance: number }>>;
+  participants: Array<
+    ParticipantSummary & {
+      nodes: Record<string, MatrixResult>;
+      alternatives: Record<string, number> | null;
+      ranking: string[] | null;
+    }
+  >;
+  furthest: Array<{ id: string; distance: number }>;
+};
+
+export type SingleMatrixResult = MatrixResult & { kind: 'matrix'; elements?: string[] };
+export type EvaluateResult = SingleMatrixResult | HierarchyResult | GroupMatrixResult | GroupHierarchyResult;
+
+/**
+ * The engine's one entry point, shared by the CLI, the API and the browser: validates `input` against the
+ * `Problem` contract and returns the result for one matrix, a hierarchy, or a group. Throws
+ * ProblemValidationError (every issue with its JSON path) for input that is not a valid problem, including a
+ * set of judgments that does not link all elements.
+ */
+export function evaluate(input: unknown): EvaluateResult {
+  const parsed = Problem.safeParse(input);
+  if (!parsed.success) {
+    throw new ProblemValidationError(parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+  }
+  const problem = parsed.data;
+  const issues: ProblemIssue[] = [];
+  const read = readProblem(problem, issues);
+  if (!read) throw new ProblemValidationError(issues);
+  switch (read.kind) {
+    case 'matrix': {
+      const result = matrixResult(analyzeOrThrow(read.node, problem, ''), read.node.elements, read.hasNames);
+      return { kind: 'matrix', ...result, ...(read.hasNames ? { elements: read.node.elements } : {}) };
+    }
+    case 'hierarchy':
+      return evaluateHierarchy(read.hierarchy, read.nodes, problem);
+    case 'group-matrix':
+      return evaluateGroupMatrix(read, problem);
+    case 'group-hierarchy':
+      return evaluateGroupHierarchy(read.hierarchy, read.participants, problem);
+  }
+}
+
+function analyzeOrThrow(node: PairwiseNode, problem: ParsedProblem, path: string): MatrixAnalysis {
+  const analysis = analyzeMatrix(node.matrix, problem);
+  if (isDisconnected(analysis)) {
+    const groups = analysis.groups.map((group) => `{${group.map((index) => node.elements[index]).join(', ')}}`);
+    throw new ProblemValidationError([
+      {
+        path: path || (node.elements.length ? 'judgments' : '(root)'),
+        message: `the judgments do not link all elements: ${groups.join(' and ')} are not compared with each other, directly or through others`,
+      },
+    ]);
+  }
+  return analysis;
+}
+
+function matrixResult(analysis: MatrixAnalysis, elements: string[], keyed: boolean): MatrixResult {
+  const name = <T extends { i: number; j: number }>(entry: T): Named<T> =>
+    keyed ? { ...entry, a: elements[entry.i]!, b: elements[entry.j]! } : entry;
+  return {
+    method: analysis.method,
+    isApproximation: analysis.isApproximation,
+    weights: keyed ? Object.fromEntries(elements.map((id, i) => [id, analysis.weights[i]!])) : analysis.weights,
+    lambdaMax: analysis.lambdaMax,
+    ci: analysis.ci,
+    cr: analysis.cr,
+    randomIndex: analysis.randomIndex,
+    gci: analysis.gci,
+    isConsistentEnough: analysis.isConsistentEnough,
+    mostInconsistent: analysis.mostInconsistent.map(name),
+    completion: analysis.completion
+      ? { method: analysis.completion.method, values: analysis.completion.values.map(name) }
+      : null,
+    nextPair: analysis.nextPair ? name(analysis.nextPair) : null,
+  };
+}
+
+function scoresResult(node: { elements: string[]; values: number[] }): MatrixResult {
+  const weights = normalizeScores(node.values);
+  return {
+    method: 'direct',
+    isApproximation: false,
+    weights: Object.fromEntries(node.elements.map((id, i) => [id, weights[i]!])),
+    lambdaMax: node.elements.length,
+    ci: 0,
+    cr: 0,
+    randomIndex: null,
+    gci: 0,
+    isConsistentEnough: true,
+    mostInconsistent: [],
+    completion: null,
+    nextPair: null,
+  };
+}
+
+function weightsOf(result: MatrixResult, elements: string[]): number[] {
+  return Array.isArray(result.weights) ? result.weights : elements.map((id) => (result.weights as Record<string, number>)[id]!);
+}
+
+/** RMS of the log residuals ln(a_ij w_j / w_i): one person's spread, used for their Monte Carlo. */
+function residualSigma(matrix: ComparisonMatrix, weights: readonly number[]): Float64Array {
+  const { n, data } = matrix;
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const e = Math.log((data[i * n + j]! * weights[j]!) / weights[i]!);
+      sum += e * e;
+      count++;
+    }
+  }
+  return new Float64Array(n * n).fill(count ? Math.sqrt(sum / count) : 0);
+}
+
+function logMatrixOf(weightsOrMatrix: ComparisonMatrix): Float64Array {
+  return weightsOrMatrix.data.map(Math.log);
+}
+
+function completedMatrix(node: PairwiseNode, analysis: MatrixAnalysis): ComparisonMatrix {
+  if (!analysis.completion) return node.matrix;
+  const { n } = node.matrix;
+  const data = Float64Array.from(node.matrix.data);
+  for (const { i, j, value } of analysis.completion.values) {
+    data[i * n + j] = value;
+    data[j * n + i] = 1 / value;
+  }
+  return { n, data };
+}
+
+function synthesizeHierarchy(
+  hierarchy: Hierarchy,
+  nodeResults: Record<string, MatrixResult>,
+  uncertain: Map<string, UncertainNode> | null,
+  problem: ParsedProblem,
+): Omit<HierarchyResult, 'kind' | 'nodes' | 'method' | 'synthesis'> {
+  const local = new Map(hierarchy.nodes.map((node) => [node.id, weightsOf(nodeResults[node.id]!, node.elements)]));
+  const synthesis = synthesize(hierarchy.criteria, hierarchy.alternatives.length, local, problem.synthesis);
+  const monteCarlo = problem.monteCarlo === false ? null : (problem.monteCarlo ?? DEFAULT_MONTE_CARLO);
+  return {
+    criteria: synthesis.criteria,
+    alternatives: Object.fromEntries(hierarchy.alternatives.map((id, a) => [id, synthesis.scores[a]!])),
+    ranking: rankByScore(hierarchy.alternatives, synthesis.scores),
+    robustness: {
+      thresholds: weightThresholds(synthesis, hierarchy.alternatives),
+      reversals: pairReversals(synthesis, hierarchy.alternatives),
+      rankProbability:
+        monteCarlo && uncertain
+          ? rankProbability(
+              hierarchy.criteria,
+              hierarchy.alternatives,
+              uncertain,
+              { method: problem.method, synthesis: problem.synthesis, ...monteCarlo },
+              createRng(monteCarlo.seed),
+            )
+          : null,
+    },
+  };
+}
+
+function evaluateHierarchy(hierarchy: Hierarchy, nodes: Map<string, NodeData>, problem: ParsedProblem): HierarchyResult {
+  const nodeResults: Record<string, MatrixResult> = {};
+  const uncertain = new Map<string, UncertainNode>();
+  for (const { id } of hierarchy.nodes) {
+    const node = nodes.get(id)!;
+    if (node.kind === 'scores') {
+      nodeResults[id] = scoresResult(node);
+      uncertain.set(id, { kind: 'scores', values: node.values, sd: node.values.map(() => 0) });
+      continue;
+    }
+    const analysis = analyzeOrThrow(node, problem, formatPath(['comparisons', id]));
+    nodeResults[id] = matrixResult(analysis, node.elements, true);
+    const completed = completedMatrix(node, analysis);
+    uncertain.set(id, {
+      kind: 'pairwise',
+      n: completed.n,
+      logMatrix: logMatrixOf(completed),
+      sigma: residualSigma(completed, analysis.weights),
+    });
+  }
+  return {
+    kind: 'hierarchy',
+    method: problem.method,
+    synthesis: problem.synthesis,
+    nodes: nodeResults,
+    ...synthesizeHierarchy(hierarchy, nodeResults, uncertain, problem),
+  };
+}
+
+/** RMS of ln(a_k / a_group) over the pairs participant k judged (i < j); 0 = they agree with the group. */
+function logDistance(own: ComparisonMatrix, group: ComparisonMatrix): { sum: number; count: number } {
+  const { n } = own;
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const value = own.data[i * n + j]!;
+      const reference = group.data[i * n + j]!;
+      if (Number.isNaN(value) || Number.isNaN(reference)) continue;
+      const e = Math.log(value / reference);
+      sum += e * e;
+      count++;
+    }
+  }
+  return { sum, count };
+}
+
+const FURTHEST_COUNT = 3;
+
+function furthest(distances: Array<{ id: string; distance: number | null }>): Array<{ id: string; distance: number }> {
+  return distances
+    .filter((entry): entry is { id: string; distance: number } => entry.distance !== null)
+    .sort((a, b) => b.distance - a.distance)
+    .slice(0, FURTHEST_COUNT)
+    .map(({ id, distance }) => ({ id, distance }));
+}
+
+function evaluateGroupMatrix(
+  read: Extract<ReturnType<typeof readProblem>, { kind: 'group-matrix' }>,
+  problem: ParsedProblem,
+): GroupMatrixResult {
+  const { elements, hasNames } = read;
+  const own = read.participants.map((participant) => {
+    const analysis = analyzeMatrix(participant.node.matrix, problem);
+    return { participant, analysis: isDisconnected(analysis) ? null : analysis };
+  });
+  const included = own.filter(({ analysis }) => analysis && !(problem.maxCr !== undefined && analysis.cr > problem.maxCr));
+  if (included.length === 0) {
+    throw new ProblemValidationError([
+      { path: 'participants', message: 'no participant is left to aggregate (all are above maxCr or have unlinked judgments)' },
+    ]);
+  }
+  const matrices = included.map(({ participant }) => participant.node.matrix);
+  const weights = included.map(({ participant }) => participant.weight);
+  const aggregatedMatrix = aggregateJudgments(matrices, weights);
+  const aggregatedNode: PairwiseNode = { kind: 'pairwise', elements, matrix: aggregatedMatrix };
+  const groupAnalysis = analyzeOrThrow(aggregatedNode, problem, 'participants');
+  const ownWeights = included.map(({ analysis }) => analysis!.weights);
+  const result = matrixResult(groupAnalysis, elements, hasNames);
+  if (problem.aggregation === 'aip') {
+    const aip = aggregatePriorities(ownWeights, weights, problem.aipMean);
+    result.weights = hasNames ? Object.fromEntries(elements.map((id, i) => [id, aip[i]!])) : aip;
+  }
+  const consensus = consensusIndicator(ownWeights, weights, scaleMaximum(problem.scale));
+  const groupCompleted = completedMatrix(aggregatedNode, groupAnalysis);
+  const participants = own.map(({ participant, analysis }) => {
+    const isIncluded = included.some((entry) => entry.participant === participant);
+    const { sum, count } = logDistance(participant.node.matrix, groupCompleted);
+    const summary: ParticipantSummary = {
+      id: participant.id,
+      weight: participant.weight,
+      excluded: !isIncluded,
+      exclusionReason: !analysis
+        ? 'judgments do not link all elements'
+        : isIncluded
+          ? null
+          : `CR ${analysis.cr.toFixed(3)} is above maxCr ${problem.maxCr}`,
+      distance: count ? Math.sqrt(sum / count) : null,
+    };
+    return analysis ? { ...summary, ...matrixResult(analysis, elements, hasNames) } : { ...summary, error: summary.exclusionReason! };
+  });
+  return {
+    kind: 'group-matrix',
+    ...result,
+    aggregation: problem.aggregation,
+    consensus,
+    consensusLevel: consensusLevel(consensus),
+    matrix: problem.aggregation === 'aij' ? toRows(aggregatedMatrix) : null,
+    dispersion: judgmentDispersion(matrices, weights),
+    participants,
+    furthest: furthest(participants.filter((p) => !p.excluded)),
+  };
+}
+
+function evaluateGroupHierarchy(
+  hierarchy: Hierarchy,
+  participants: Array<{ id: string; weight: number; nodes: Map<string, NodeData> }>,
+  problem: ParsedProblem,
+): GroupHierarchyResult {
+  const individualProblem = { ...problem, monteCarlo: false as const };
+  const own = participants.map((participant) => {
+    const nodes: Record<string, MatrixResult> = {};
+    let worstCr = 0;
+    for (const [id, node] of participant.nodes) {
+      if (node.kind === 'scores') {
+        nodes[id] = scoresResult(node);
+        continue;
+      }
+      const analysis = analyzeMatrix(node.matrix, problem);
+      if (isDisconnected(analysis)) continue;
+      nodes[id] = matrixResult(analysis, node.elements, true);
+      worstCr = Math.max(worstCr, analysis.cr);
+    }
+    const isComplete = hierarchy.nodes.every((node) => nodes[node.id]);
+    const overall = isComplete ? synthesizeHierarchy(hierarchy, nodes, null, individualProblem) : null;
+    const excludedByCr = problem.maxCr !== undefined && worstCr > problem.maxCr;
+    return { participant, nodes, overall, worstCr, excludedByCr };
+  });
+  const included = own.filter((entry) => !entry.excludedByCr);
+  if (included.length === 0) {
+    throw new ProblemValidationError([{ path: 'participants', message: 'every participant is above maxCr' }]);
+  }
+
+  const nodeResults: Record<string, MatrixResult> = {};
+  const consensus: Record<string, number> = {};
+  const dispersion: GroupHierarchyResult['dispersion'] = {};
+  const disagreement: GroupHierarchyResult['disagreement'] = {};
+  const uncertain = new Map<string, UncertainNode>();
+  const distanceSums = new Map<string, { sum: number; count: number }>();
+  const m = scaleMaximum(problem.scale);
+
+  for (const node of hierarchy.nodes) {
+    const answering = included.filter((entry) => entry.participant.nodes.has(node.id));
+    const path = formatPath(['participants', '*', 'comparisons', node.id]);
+    if (answering.length === 0) {
+      throw new ProblemValidationError([{ path, message: 'no included participant compared this node' }]);
+    }
+    const weights = answering.map((entry) => entry.participant.weight);
+    const data = answering.map((entry) => entry.participant.nodes.get(node.id)!);
+    const ownWeights = answering
+      .map((entry, k) => ({ result: entry.nodes[node.id], weight: weights[k]! }))
+      .filter((entry): entry is { result: MatrixResult; weight: number } => entry.result !== undefined);
+    consensus[node.id] = ownWeights.length
+      ? consensusIndicator(ownWeights.map((entry) => weightsOf(entry.result, node.elements)), ownWeights.map((entry) => entry.weight), m)
+      : 1;
+
+    if (data.every((entry) => entry.kind === 'scores')) {
+      const scoreSets = data.map((entry) => (entry as { values: number[] }).values);
+      const totalWeight = weights.reduce((sum, w) => sum + w, 0);
+      const source = problem.aggregation === 'aip' ? scoreSets.map(normalizeScores) : scoreSets;
+      const mean = node.elements.map((_, a) => source.reduce((sum, values, k) => sum + weights[k]! * values[a]!, 0) / totalWeight);
+      const sd = node.elements.map((_, a) =>
+        Math.sqrt(source.reduce((sum, values, k) => sum + weights[k]! * (values[a]! - mean[a]!) ** 2, 0) / totalWeight),
+      );
+      nodeResults[node.id] = scoresResult({ elements: node.elements, values: mean });
+      uncertain.set(node.id, { kind: 'scores', values: mean, sd });
+      continue;
+    }
+    if (data.some((entry) => entry.kind === 'scores')) {
+      throw new ProblemValidationError([{ path, message: 'participants mixed direct scores and pairwise comparisons on this node' }]);
+    }
+    const matrices = data.map((entry) => (entry as PairwiseNode).matrix);
+    const aggregated: PairwiseNode = { kind: 'pairwise', elements: node.elements, matrix: aggregateJudgments(matrices, weights) };
+    const analysis = analyzeOrThrow(aggregated, problem, path);
+    const result = matrixResult(analysis, node.elements, true);
+    if (problem.aggregation === 'aip' && ownWeights.length) {
+      const aip = aggregatePriorities(
+        ownWeights.map((entry) => weightsOf(entry.result, node.elements)),
+        ownWeights.map((entry) => entry.weight),
+        problem.aipMean,
+      );
+      result.weights = Object.fromEntries(node.elements.map((id, i) => [id, aip[i]!]));
+    }
+    nodeResults[node.id] = result;
+    const spread = judgmentDispersion(matrices, weights);
+    dispersion[node.id] = spread.map((entry) => ({ ...entry, a: node.elements[entry.i]!, b: node.elements[entry.j]! }));
+    const completed = completedMatrix(aggregated, analysis);
+    const sigma = new Float64Array(completed.n * completed.n);
+    for (const entry of spread) sigma[entry.i * completed.n + entry.j] = Math.log(entry.geometricSd);
+    uncertain.set(node.id, { kind: 'pairwise', n: completed.n, logMatrix: logMatrixOf(completed), sigma });
+    disagreement[node.id] = furthest(
+      answering.map((entry, k) => {
+        const { sum, count } = logDistance(matrices[k]!, completed);
+        const total = distanceSums.get(entry.participant.id) ?? { sum: 0, count: 0 };
+        distanceSums.set(entry.participant.id, { sum: total.sum + sum, count: total.count + count });
+        return { id: entry.participant.id, distance: count ? Math.sqrt(sum / count) : null };
+      }),
+    );
+  }
+
+  const overall = synthesizeHierarchy(hierarchy, nodeResults, uncertain, problem);
+  const nodeWeight = (id: string) => (id === GOAL_ID ? 1 : overall.criteria[id]!.global);
+  let weightedConsensus = 0;
+  let weightTotal = 0;
+  for (const node of hierarchy.nodes) {
+    weightedConsensus += nodeWeight(node.id) * consensus[node.id]!;
+    weightTotal += nodeWeight(node.id);
+  }
+  const overallConsensus = weightTotal > 0 ? weightedConsensus / weightTotal : 1;
+  const participantResults = own.map((entry) => {
+    const totals = distanceSums.get(entry.participant.id);
+    return {
+      id: entry.participant.id,
+      weight: entry.participant.weight,
+      excluded: entry.excludedByCr,
+      exclusionReason: entry.excludedByCr ? `CR ${entry.worstCr.toFixed(3)} is above maxCr ${problem.maxCr}` : null,
+      distance: totals && totals.count ? Math.sqrt(totals.sum / totals.count) : null,
+      nodes: entry.nodes,
+      alternatives: entry.overall?.alternatives ?? null,
+      ranking: entry.overall?.ranking ?? null,
+    };
+  });
+  return {
+    kind: 'group-hierarchy',
+    method: problem.method,
+    synthesis: problem.synthesis,
+    nodes: nodeResults,
+    ...overall,
+    aggregation: problem.aggregation,
+    consensus,
+    overallConsensus,
+    consensusLevel: consensusLevel(overallConsensus),
+    dispersion,
+    disagreement,
+    participants: participantResults,
+    furthest: furthest(participantResults.filter((p) => !p.excluded)),
+  };
+}

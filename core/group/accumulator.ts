@@ -1,0 +1,79 @@
+import { analyzeMatrix, isDisconnected, type MatrixOptions } from '../ahp/analyze-matrix';
+import { type ComparisonMatrix } from '../ahp/matrix';
+import { addToEntropySums, consensusFromSums, type EntropySums } from './consensus';
+
+/**
+ * Incremental AIJ for one comparison node: running weighted sums of ln a_ij (and of their squares, for the
+ * dispersion) and of the entropy terms of the consensus indicator. Adding or removing one participant costs
+ * O(n^2) plus their own priorities, whatever the group's size, so a questionnaire with tens of thousands of
+ * respondents updates its group result per answer without recomputing from everyone.
+ */
+export type NodeAccumulator = {
+  readonly n: number;
+  add(matrix: ComparisonMatrix, weight: number, priorities: ArrayLike<number> | null): void;
+  remove(matrix: ComparisonMatrix, weight: number, priorities: ArrayLike<number> | null): void;
+  /** The AIJ matrix so far (NaN where nobody judged). */
+  aggregatedMatrix(): ComparisonMatrix;
+  /** Geometric standard deviation per cell (row-major), NaN where nobody judged. */
+  geometricSd(): Float64Array;
+  consensus(scaleMaximum?: number): number;
+  readonly participantCount: number;
+};
+
+export function createNodeAccumulator(n: number): NodeAccumulator {
+  const weightSums = new Float64Array(n * n);
+  const logSums = new Float64Array(n * n);
+  const squareSums = new Float64Array(n * n);
+  const entropy: EntropySums = { weight: 0, weightedEntropy: 0, weightedVector: new Float64Array(n) };
+  let participantCount = 0;
+  const update = (matrix: ComparisonMatrix, weight: number, priorities: ArrayLike<number> | null, sign: 1 | -1) => {
+    const signedWeight = sign * weight;
+    for (let cell = 0; cell < n * n; cell++) {
+      const value = matrix.data[cell]!;
+      if (Number.isNaN(value)) continue;
+      const log = Math.log(value);
+      weightSums[cell]! += signedWeight;
+      logSums[cell]! += signedWeight * log;
+      squareSums[cell]! += signedWeight * log * log;
+    }
+    if (priorities) addToEntropySums(entropy, priorities, weight, sign);
+    participantCount += sign;
+  };
+  return {
+    n,
+    get participantCount() {
+      return participantCount;
+    },
+    add: (matrix, weight, priorities) => update(matrix, weight, priorities, 1),
+    remove: (matrix, weight, priorities) => update(matrix, weight, priorities, -1),
+    aggregatedMatrix() {
+      const data = new Float64Array(n * n);
+      for (let cell = 0; cell < n * n; cell++) {
+        // Removal leaves rounding residue, so a cell counts as judged only above a small total weight.
+        data[cell] = weightSums[cell]! > 1e-12 ? Math.exp(logSums[cell]! / weightSums[cell]!) : Number.NaN;
+      }
+      for (let i = 0; i < n; i++) data[i * n + i] = 1;
+      return { n, data };
+    },
+    geometricSd() {
+      const out = new Float64Array(n * n);
+      for (let cell = 0; cell < n * n; cell++) {
+        const w = weightSums[cell]!;
+        if (w <= 1e-12) {
+          out[cell] = Number.NaN;
+          continue;
+        }
+        const mean = logSums[cell]! / w;
+        out[cell] = Math.exp(Math.sqrt(Math.max(0, squareSums[cell]! / w - mean * mean)));
+      }
+      return out;
+    },
+    consensus: (scaleMaximum = 9) => consensusFromSums(entropy, scaleMaximum),
+  };
+}
+
+/** A participant's own priorities for a node, or null when their judgments do not yet link all elements. */
+export function ownPriorities(matrix: ComparisonMatrix, options: MatrixOptions): number[] | null {
+  const analysis = analyzeMatrix(matrix, options);
+  return isDisconnected(analysis) ? null : analysis.weights;
+}

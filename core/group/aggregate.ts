@@ -1,0 +1,81 @@
+import type { ComparisonMatrix } from '../ahp/matrix';
+
+/**
+ * AIJ (Forman & Peniwati 1998): the weighted geometric mean of the individual judgments, pair by pair,
+ * m[i][j] = prod_k a_k[i][j]^(w_k / W) over the participants who judged the pair (W = their total weight).
+ * A pair nobody judged stays missing. The geometric mean keeps the result reciprocal, which an arithmetic mean
+ * would not (Aczel & Saaty 1983).
+ */
+export function aggregateJudgments(matrices: readonly ComparisonMatrix[], weights: readonly number[]): ComparisonMatrix {
+  const n = matrices[0]!.n;
+  const data = new Float64Array(n * n);
+  for (let cell = 0; cell < n * n; cell++) {
+    let product = 1;
+    let weightSum = 0;
+    matrices.forEach((matrix, k) => {
+      const value = matrix.data[cell]!;
+      if (Number.isNaN(value)) return;
+      product *= value ** weights[k]!;
+      weightSum += weights[k]!;
+    });
+    data[cell] = weightSum > 0 ? product ** (1 / weightSum) : Number.NaN;
+  }
+  return { n, data };
+}
+
+/**
+ * AIP: individual priority vectors combined by weighted geometric mean (default) and renormalised to sum 1,
+ * or by weighted arithmetic mean (as ahpsurvey's `arithmetic` aggregation does).
+ */
+export function aggregatePriorities(
+  vectors: ReadonlyArray<ArrayLike<number>>,
+  weights: readonly number[],
+  mean: 'geometric' | 'arithmetic' = 'geometric',
+): number[] {
+  const n = vectors[0]!.length;
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const combined = Array.from({ length: n }, (_, i) => {
+    if (mean === 'arithmetic') return vectors.reduce((sum, v, k) => sum + weights[k]! * v[i]!, 0) / total;
+    return Math.exp(vectors.reduce((sum, v, k) => sum + weights[k]! * Math.log(v[i]!), 0) / total);
+  });
+  const sum = combined.reduce((acc, value) => acc + value, 0);
+  return combined.map((value) => value / sum);
+}
+
+export type JudgmentDispersion = {
+  i: number;
+  j: number;
+  /** Weighted geometric mean of the judgments of the pair. */
+  geometricMean: number;
+  /** exp of the weighted standard deviation of ln a_k[i][j]: 1 when everyone agrees, 2 is a factor-two spread. */
+  geometricSd: number;
+  count: number;
+};
+
+/** Per judged pair (i < j), the spread of the participants' judgments around their geometric mean. */
+export function judgmentDispersion(matrices: readonly ComparisonMatrix[], weights: readonly number[]): JudgmentDispersion[] {
+  const n = matrices[0]!.n;
+  const result: JudgmentDispersion[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      let weightSum = 0;
+      let logSum = 0;
+      let squareSum = 0;
+      let count = 0;
+      matrices.forEach((matrix, k) => {
+        const value = matrix.data[i * n + j]!;
+        if (Number.isNaN(value)) return;
+        const log = Math.log(value);
+        weightSum += weights[k]!;
+        logSum += weights[k]! * log;
+        squareSum += weights[k]! * log * log;
+        count++;
+      });
+      if (count === 0) continue;
+      const meanLog = logSum / weightSum;
+      const variance = Math.max(0, squareSum / weightSum - meanLog * meanLog);
+      result.push({ i, j, geometricMean: Math.exp(meanLog), geometricSd: Math.exp(Math.sqrt(variance)), count });
+    }
+  }
+  return result;
+}

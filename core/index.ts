@@ -1,0 +1,27 @@
+/**
+ * Clusterwise's decision engine: pure TypeScript, no I/O, no clock, no global randomness. The CLI, the tRPC
+ * API and the browser all call `evaluate` with the same `Problem` contract.
+ */
+export { evaluate, DEFAULT_MONTE_CARLO } from './evaluate';
+export type {
+  EvaluateResult,
+  GroupHierarchyResult,
+  GroupMatrixResult,
+  HierarchyResult,
+  MatrixResult,
+  SingleMatrixResult,
+} from './evaluate';
+export { Problem, ProblemValidationError, formatPath, type ProblemIssue } from './contracts/problem';
+export { analyzeMatrix, isDisconnected, CR_THRESHOLD, type MatrixAnalysis } from './ahp/analyze-matrix';
+export { computePriorities } from './ahp/priorities';
+export { fromRows, toRows, emptyMatrix, setJudgment, type ComparisonMatrix } from './ahp/matrix';
+export { randomIndex, RANDOM_INDEX_TABLES } from './ahp/random-index';
+export { positionToRatio, ratioToNearestPosition, SCALE_RATIOS, VERBAL_POSITION_KEYS } from './ahp/scale';
+export { completeMatrix } from './ahp/incomplete';
+export { aggregateJudgments, aggregatePriorities, judgmentDispersion } from './group/aggregate';
+export { consensusIndicator, consensusLevel } from './group/consensus';
+export { createNodeAccumulator } from './group/accumulator';
+export { synthesize, rankByScore, GOAL_ID } from './synthesis/synthesize';
+export { weightThresholds, pairReversals } from './sensitivity/weight-thresholds';
+export { rankProbability } from './sensitivity/rank-probability';
+export { createRng, type Rng } from './random';
