@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+const core = join(root, 'core');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (match) => match[1] ?? match[2]!,
+  );
+}
+
+describe('core/ stays pure', () => {
+  const files = sourceFiles(core);
+
+  it('has source files to check', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  it('imports only core/ itself, and zod only from core/contracts', () => {
+    const offending: string[] = [];
+    for (const file of files) {
+      const isContract = relative(core, file).startsWith('contracts');
+      for (const specifier of importsOf(file)) {
+        const isRelativeInsideCore = specifier.startsWith('.') && resolve(file, '..', specifier).startsWith(core);
+        const isAllowedZod = specifier === 'zod' && isContract;
+        if (!isRelativeInsideCore && !isAllowedZod) offending.push(`${relative(root, file)} imports ${specifier}`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it('does not read the clock or global randomness', () => {
+    const offending = files.filter((file) => /Date\.now\(|new Date\(|Math\.random\(|performance\.now\(/.test(readFileSync(file, 'utf8')));
+    expect(offending.map((file) => relative(root, file))).toEqual([]);
+  });
+});
