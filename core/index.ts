@@ -25,3 +25,5 @@ export { synthesize, rankByScore, GOAL_ID } from './synthesis/synthesize';
 export { weightThresholds, pairReversals } from './sensitivity/weight-thresholds';
 export { rankProbability } from './sensitivity/rank-probability';
 export { createRng, type Rng } from './random';
+export { recommend, recommendStrategy, RECOMMENDATION_WEIGHTS, type Recommendation, type MeasureRecommendation } from './recommend/recommend';
+export { explain, type ExplanationSentence } from './recommend/explain';
