@@ -74,7 +74,7 @@ function treeToProblem(tree: any, alternatives: string[]) {
 /** ahpsurvey's coding: x = -v; a[A][B] = x when x > 0, else 1 / -x (1 for 0). */
 function surveyMatrix(response: number[], attributes: string[], columns: string[]): number[][] {
   const n = attributes.length;
-  const m = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const m: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   columns.forEach((column, k) => {
     const [a, b] = column.split('_');
     const i = attributes.indexOf(a!);
