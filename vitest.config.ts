@@ -3,11 +3,17 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    alias: { '~': fileURLToPath(new URL('./', import.meta.url)) },
+    alias: {
+      '~': fileURLToPath(new URL('./', import.meta.url)),
+      // Outside a React server bundle `server-only` throws on import; tests load server modules directly, as the
+      // react-server export condition does for Next.
+      'server-only': fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)),
+    },
   },
   test: {
     include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
+    globalSetup: ['tests/integration/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,7 +1,7 @@
 import type { CompletionMethod, PriorityMethod, ScaleName } from '../contracts/method';
-import { completeMatrix, type FilledValue, nextMostInformativePair } from './incomplete';
+import { completeMatrix, type FilledValue, harkerWeights, nextMostInformativePair } from './incomplete';
 import { type InconsistentJudgment, mostInconsistentJudgments } from './inconsistency';
-import { type ComparisonMatrix, isComplete, linkedGroups } from './matrix';
+import { type ComparisonMatrix, isComplete, linkedGroups, missingPairs } from './matrix';
 import { computePriorities, type PriorityResult } from './priorities';
 import type { RandomIndexTableName } from './random-index';
 
@@ -52,7 +52,7 @@ export function analyzeMatrix(judged: ComparisonMatrix, options: MatrixOptions =
     matrix,
     priorities.weights,
     judged,
-    (i, j) => valueFittingTheRest(judged, i, j),
+    (i, j) => valueFittingTheRest(judged, i, j, priorities.weights),
     options.scale ?? 'saaty',
   );
   return {
@@ -66,17 +66,22 @@ export function analyzeMatrix(judged: ComparisonMatrix, options: MatrixOptions =
 
 /**
  * The value of m[i][j] that agrees with all other judgments: judgment (i, j) is left out and filled by
- * Harker's method (one eigenvector, cheap enough to run after every answer in the browser). Null when the
- * other judgments do not link i and j.
+ * Harker's method (Harker 1987), w_i / w_j of the Perron vector of Harker's matrix, started from the current
+ * weights: cheap enough to run after every answer in the browser. For n = 3 this is exactly a_ik a_kj.
+ * Null when the other judgments do not link i and j.
  */
-function valueFittingTheRest(judged: ComparisonMatrix, i: number, j: number): number | null {
-  const { n } = judged;
-  const without = { n, data: Float64Array.from(judged.data) };
+function valueFittingTheRest(judged: ComparisonMatrix, i: number, j: number, weights: ArrayLike<number>): number | null {
+  const { n, data } = judged;
+  if (n === 3 && isComplete(judged)) {
+    const k = 3 - i - j;
+    return data[i * n + k]! * data[k * n + j]!;
+  }
+  const without = { n, data: Float64Array.from(data) };
   without.data[i * n + j] = Number.NaN;
   without.data[j * n + i] = Number.NaN;
   if (linkedGroups(without).length > 1) return null;
-  const filled = completeMatrix(without, 'harker').matrix;
-  return filled.data[i * n + j]!;
+  const w = harkerWeights(without, [[i, j], ...missingPairs(judged)], weights);
+  return w[i]! / w[j]!;
 }
 
 export function isDisconnected(result: MatrixAnalysis | DisconnectedJudgments): result is DisconnectedJudgments {

@@ -39,6 +39,25 @@ export function completeMatrix(matrix: ComparisonMatrix, method: CompletionMetho
 
 function harkerCompletion(matrix: ComparisonMatrix, pairs: Array<[number, number]>): ComparisonMatrix {
   const { n } = matrix;
+  const w = harkerWeights(matrix, pairs);
+  const completed = Float64Array.from(matrix.data);
+  for (const [i, j] of pairs) {
+    completed[i * n + j] = w[i]! / w[j]!;
+    completed[j * n + i] = w[j]! / w[i]!;
+  }
+  return { n, data: completed };
+}
+
+/**
+ * The Perron vector of Harker's matrix for the given missing pairs. `start`, the weights of a nearby matrix,
+ * lets the power iteration begin close to the answer.
+ */
+export function harkerWeights(
+  matrix: ComparisonMatrix,
+  pairs: ReadonlyArray<readonly [number, number]>,
+  start?: ArrayLike<number>,
+): Float64Array {
+  const { n } = matrix;
   const harkerData = Float64Array.from(matrix.data);
   for (const [i, j] of pairs) {
     harkerData[i * n + j] = 0;
@@ -46,13 +65,7 @@ function harkerCompletion(matrix: ComparisonMatrix, pairs: Array<[number, number
     harkerData[i * n + i]! += 1;
     harkerData[j * n + j]! += 1;
   }
-  const w = principalEigenpair({ n, data: harkerData }).vector;
-  const completed = Float64Array.from(matrix.data);
-  for (const [i, j] of pairs) {
-    completed[i * n + j] = w[i]! / w[j]!;
-    completed[j * n + i] = w[j]! / w[i]!;
-  }
-  return { n, data: completed };
+  return principalEigenpair({ n, data: harkerData }, false, start).vector;
 }
 
 /**

@@ -34,7 +34,7 @@ export function computePriorities(
   table: RandomIndexTableName = 'saaty-1980',
 ): PriorityResult {
   const { n } = matrix;
-  const geometric = geometricMeanWeights(matrix);
+  const logs = logTerms(matrix);
   let weights: Float64Array;
   let lambdaMax: number;
   if (method === 'eigenvector') {
@@ -42,7 +42,7 @@ export function computePriorities(
     weights = pair.vector;
     lambdaMax = pair.value;
   } else {
-    weights = method === 'geometric-mean' ? geometric : additiveNormalizationWeights(matrix);
+    weights = method === 'geometric-mean' ? geometricWeightsFromLogs(logs.rowMeans) : additiveNormalizationWeights(matrix);
     lambdaMax = meanEigenvalueEstimate(matrix, weights);
   }
   // lambda max >= n for a reciprocal matrix; a consistent one can land a rounding error below n.
@@ -58,24 +58,64 @@ export function computePriorities(
     ci,
     cr,
     randomIndex: ri,
-    gci: geometricConsistencyIndex(matrix, geometric),
+    gci: gciFromLogs(logs, n),
   };
+}
+
+type LogTerms = { upper: Float64Array; rowMeans: Float64Array };
+
+/**
+ * ln a_ij for i < j and the row means of ln a_ij, computed once and shared by the geometric mean and the GCI.
+ * For an exactly reciprocal pair ln a_ji = -ln a_ij saves a logarithm; rounded inputs (0.33) keep their own.
+ */
+function logTerms(matrix: ComparisonMatrix): LogTerms {
+  const { n, data } = matrix;
+  const upper = new Float64Array((n * (n - 1)) / 2);
+  const rowMeans = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const aij = data[i * n + j]!;
+      const aji = data[j * n + i]!;
+      const log = Math.log(aij);
+      upper[k++] = log;
+      rowMeans[i]! += log;
+      rowMeans[j]! += Math.abs(aij * aji - 1) < 1e-12 ? -log : Math.log(aji);
+    }
+  }
+  for (let i = 0; i < n; i++) rowMeans[i]! /= n;
+  return { upper, rowMeans };
+}
+
+function geometricWeightsFromLogs(rowMeans: Float64Array): Float64Array {
+  const n = rowMeans.length;
+  const weights = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    weights[i] = Math.exp(rowMeans[i]!);
+    total += weights[i]!;
+  }
+  for (let i = 0; i < n; i++) weights[i]! /= total;
+  return weights;
+}
+
+/** GCI from shared logs: ln(a_ij w_j / w_i) = ln a_ij + u_j - u_i with u the row means of logs. */
+function gciFromLogs({ upper, rowMeans }: LogTerms, n: number): number {
+  if (n <= 2) return 0;
+  let sum = 0;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const e = upper[k++]! + rowMeans[j]! - rowMeans[i]!;
+      sum += e * e;
+    }
+  }
+  return (2 * sum) / ((n - 1) * (n - 2));
 }
 
 /** Row geometric means normalised to sum 1 (computed in logs, so large n cannot overflow). */
 export function geometricMeanWeights(matrix: ComparisonMatrix): Float64Array {
-  const { n, data } = matrix;
-  const weights = new Float64Array(n);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    let logSum = 0;
-    for (let j = 0; j < n; j++) logSum += Math.log(data[i * n + j]!);
-    const value = Math.exp(logSum / n);
-    weights[i] = value;
-    total += value;
-  }
-  for (let i = 0; i < n; i++) weights[i]! /= total;
-  return weights;
+  return geometricWeightsFromLogs(logTerms(matrix).rowMeans);
 }
 
 /** Mean of the column-normalised rows: the approximation most AHP tools use. */
@@ -104,18 +144,8 @@ export function meanEigenvalueEstimate(matrix: ComparisonMatrix, weights: ArrayL
   return total / n;
 }
 
-export function geometricConsistencyIndex(matrix: ComparisonMatrix, geometricWeights?: ArrayLike<number>): number {
-  const { n, data } = matrix;
-  if (n <= 2) return 0;
-  const w = geometricWeights ?? geometricMeanWeights(matrix);
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const e = Math.log((data[i * n + j]! * w[j]!) / w[i]!);
-      sum += e * e;
-    }
-  }
-  return (2 * sum) / ((n - 1) * (n - 2));
+export function geometricConsistencyIndex(matrix: ComparisonMatrix): number {
+  return gciFromLogs(logTerms(matrix), matrix.n);
 }
 
 /** Weights from direct values (measurements or ratings): value / sum, or value / max in the ideal mode. */

@@ -266,7 +266,8 @@ describe('(f) the eigenvector is exact', () => {
         expect(relativeEigenResidual(rows, result.weights, result.lambdaMax)).toBeLessThan(1e-9);
         const pair = principalEigenpair(matrix);
         expect(pair.iterations).toBeLessThan(1000); // stopped by the tolerance, not by the step limit
-        expect(Math.abs(pair.value - result.lambdaMax)).toBe(0);
+        // computePriorities snaps a lambda a rounding error below n to n; otherwise it is the same number
+        expect(Math.abs(pair.value - result.lambdaMax)).toBeLessThan(1e-9 * rows.length);
       }),
       { numRuns: 150 },
     );

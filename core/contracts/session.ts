@@ -31,10 +31,12 @@ export type AccessToken = z.infer<typeof AccessToken>;
 /** Optimistic concurrency: the session version the caller last read; a stale one is refused. */
 export const ExpectedVersion = z.number().int().positive();
 
-export const SessionStatus = z.enum(['draft', 'open', 'closed']);
+export const SESSION_STATUSES = ['draft', 'open', 'closed'] as const;
+export const SessionStatus = z.enum(SESSION_STATUSES);
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
-export const StakeholderGroup = z.enum(['enterprises', 'government', 'science-education', 'finance', 'civil-society']);
+export const STAKEHOLDER_GROUPS = ['enterprises', 'government', 'science-education', 'finance', 'civil-society'] as const;
+export const StakeholderGroup = z.enum(STAKEHOLDER_GROUPS);
 export type StakeholderGroup = z.infer<typeof StakeholderGroup>;
 
 /** How participants score the strategies under each leaf criterion: pairwise comparison or a ratings scale. */

@@ -14,7 +14,7 @@ export type NodeAccumulator = {
   remove(matrix: ComparisonMatrix, weight: number, priorities: ArrayLike<number> | null): void;
   /** The AIJ matrix so far (NaN where nobody judged). */
   aggregatedMatrix(): ComparisonMatrix;
-  /** Geometric standard deviation per cell (row-major), NaN where nobody judged. */
+  /** Geometric standard deviation per cell i < j (row-major; the lower triangle is unused), NaN where nobody judged. */
   geometricSd(): Float64Array;
   consensus(scaleMaximum?: number): number;
   readonly participantCount: number;
@@ -24,17 +24,25 @@ export function createNodeAccumulator(n: number): NodeAccumulator {
   const weightSums = new Float64Array(n * n);
   const logSums = new Float64Array(n * n);
   const squareSums = new Float64Array(n * n);
+  const lowerLogSums = new Float64Array(n * n);
   const entropy: EntropySums = { weight: 0, weightedEntropy: 0, weightedVector: new Float64Array(n) };
   let participantCount = 0;
   const update = (matrix: ComparisonMatrix, weight: number, priorities: ArrayLike<number> | null, sign: 1 | -1) => {
     const signedWeight = sign * weight;
-    for (let cell = 0; cell < n * n; cell++) {
-      const value = matrix.data[cell]!;
-      if (Number.isNaN(value)) continue;
-      const log = Math.log(value);
-      weightSums[cell]! += signedWeight;
-      logSums[cell]! += signedWeight * log;
-      squareSums[cell]! += signedWeight * log * log;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const cell = i * n + j;
+        const value = matrix.data[cell]!;
+        if (Number.isNaN(value)) continue;
+        const mirror = j * n + i;
+        const lower = matrix.data[mirror]!;
+        const log = Math.log(value);
+        weightSums[cell]! += signedWeight;
+        logSums[cell]! += signedWeight * log;
+        squareSums[cell]! += signedWeight * log * log;
+        // Rounded inputs (3 and 0.33) are used as given, so the lower triangle keeps its own log.
+        lowerLogSums[cell]! += signedWeight * (value * lower === 1 ? -log : Math.log(lower));
+      }
     }
     if (priorities) addToEntropySums(entropy, priorities, weight, sign);
     participantCount += sign;
@@ -48,16 +56,22 @@ export function createNodeAccumulator(n: number): NodeAccumulator {
     remove: (matrix, weight, priorities) => update(matrix, weight, priorities, -1),
     aggregatedMatrix() {
       const data = new Float64Array(n * n);
-      for (let cell = 0; cell < n * n; cell++) {
-        // Removal leaves rounding residue, so a cell counts as judged only above a small total weight.
-        data[cell] = weightSums[cell]! > 1e-12 ? Math.exp(logSums[cell]! / weightSums[cell]!) : Number.NaN;
+      for (let i = 0; i < n; i++) {
+        data[i * n + i] = 1;
+        for (let j = i + 1; j < n; j++) {
+          const cell = i * n + j;
+          // Removal leaves rounding residue, so a cell counts as judged only above a small total weight.
+          const isJudged = weightSums[cell]! > 1e-12;
+          data[cell] = isJudged ? Math.exp(logSums[cell]! / weightSums[cell]!) : Number.NaN;
+          data[j * n + i] = isJudged ? Math.exp(lowerLogSums[cell]! / weightSums[cell]!) : Number.NaN;
+        }
       }
-      for (let i = 0; i < n; i++) data[i * n + i] = 1;
       return { n, data };
     },
     geometricSd() {
-      const out = new Float64Array(n * n);
+      const out = new Float64Array(n * n).fill(Number.NaN);
       for (let cell = 0; cell < n * n; cell++) {
+        if (Math.floor(cell / n) >= cell % n) continue;
         const w = weightSums[cell]!;
         if (w <= 1e-12) {
           out[cell] = Number.NaN;

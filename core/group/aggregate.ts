@@ -9,16 +9,27 @@ import type { ComparisonMatrix } from '../ahp/matrix';
 export function aggregateJudgments(matrices: readonly ComparisonMatrix[], weights: readonly number[]): ComparisonMatrix {
   const n = matrices[0]!.n;
   const data = new Float64Array(n * n);
-  for (let cell = 0; cell < n * n; cell++) {
-    let product = 1;
-    let weightSum = 0;
-    matrices.forEach((matrix, k) => {
-      const value = matrix.data[cell]!;
-      if (Number.isNaN(value)) return;
-      product *= value ** weights[k]!;
-      weightSum += weights[k]!;
-    });
-    data[cell] = weightSum > 0 ? product ** (1 / weightSum) : Number.NaN;
+  for (let i = 0; i < n; i++) {
+    data[i * n + i] = 1;
+    for (let j = i + 1; j < n; j++) {
+      // Sums of weighted logs, not products of powers: 10,000 judgments multiplied overflow a double. Both
+      // triangles are kept, because rounded inputs (3 and 0.33) are used as given.
+      let upperLogSum = 0;
+      let lowerLogSum = 0;
+      let weightSum = 0;
+      for (let k = 0; k < matrices.length; k++) {
+        const upper = matrices[k]!.data[i * n + j]!;
+        if (Number.isNaN(upper)) continue;
+        const lower = matrices[k]!.data[j * n + i]!;
+        const w = weights[k]!;
+        const log = Math.log(upper);
+        upperLogSum += w * log;
+        lowerLogSum += w * (upper * lower === 1 ? -log : Math.log(lower));
+        weightSum += w;
+      }
+      data[i * n + j] = weightSum > 0 ? Math.exp(upperLogSum / weightSum) : Number.NaN;
+      data[j * n + i] = weightSum > 0 ? Math.exp(lowerLogSum / weightSum) : Number.NaN;
+    }
   }
   return { n, data };
 }

@@ -2,7 +2,7 @@ import { principalEigenpair } from '../ahp/eigenvector';
 import { additiveNormalizationWeights, geometricMeanWeights, normalizeScores } from '../ahp/priorities';
 import type { PriorityMethod, SynthesisMode } from '../contracts/method';
 import type { Rng } from '../random';
-import { synthesize, type CriterionNode } from '../synthesis/synthesize';
+import { GOAL_ID, leafDivisor, type CriterionNode } from '../synthesis/synthesize';
 import { indexOfMax } from './weight-thresholds';
 
 /**
@@ -34,19 +34,34 @@ export function rankProbability(
   options: { method: PriorityMethod; synthesis: SynthesisMode; samples: number; seed: number },
   rng: Rng,
 ): RankProbability {
-  const wins = new Array<number>(alternatives.length).fill(0);
-  const local = new Map<string, ArrayLike<number>>();
-  const entries = [...nodes.entries()];
-  const buffers = new Map<string, Float64Array>();
-  for (const [id, node] of entries) if (node.kind === 'pairwise') buffers.set(id, new Float64Array(node.n * node.n));
+  const alternativeCount = alternatives.length;
+  const wins = new Array<number>(alternativeCount).fill(0);
+  // Nodes get indices, and each leaf the chain of (node, child position) from the goal, so a sample's
+  // synthesis is a few multiplications instead of building the full synthesis record.
+  const ids = [...nodes.keys()];
+  const indexOf = new Map(ids.map((id, index) => [id, index]));
+  const leaves: Array<{ node: number; path: Array<[number, number]> }> = [];
+  const walk = (children: readonly CriterionNode[], parent: string, path: Array<[number, number]>) => {
+    children.forEach((child, position) => {
+      const step: Array<[number, number]> = [...path, [indexOf.get(parent)!, position]];
+      if (child.children && child.children.length > 0) walk(child.children, child.id, step);
+      else leaves.push({ node: indexOf.get(child.id)!, path: step });
+    });
+  };
+  walk(criteria, GOAL_ID, []);
+  const uncertain = ids.map((id) => nodes.get(id)!);
+  const buffers = uncertain.map((node) => (node.kind === 'pairwise' ? new Float64Array(node.n * node.n) : null));
+  const local: ArrayLike<number>[] = new Array(ids.length);
+  const totals = new Float64Array(alternativeCount);
   for (let sample = 0; sample < options.samples; sample++) {
-    for (const [id, node] of entries) {
+    for (let index = 0; index < uncertain.length; index++) {
+      const node = uncertain[index]!;
       if (node.kind === 'scores') {
-        local.set(id, normalizeScores(node.values.map((value, a) => Math.max(0, value + node.sd[a]! * rng.normal()))));
+        local[index] = normalizeScores(node.values.map((value, a) => Math.max(0, value + node.sd[a]! * rng.normal())));
         continue;
       }
       const { n, logMatrix, sigma } = node;
-      const data = buffers.get(id)!;
+      const data = buffers[index]!;
       for (let i = 0; i < n; i++) {
         data[i * n + i] = 1;
         for (let j = i + 1; j < n; j++) {
@@ -58,16 +73,21 @@ export function rankProbability(
         }
       }
       const matrix = { n, data };
-      local.set(
-        id,
+      local[index] =
         options.method === 'eigenvector'
           ? principalEigenpair(matrix).vector
           : options.method === 'geometric-mean'
             ? geometricMeanWeights(matrix)
-            : additiveNormalizationWeights(matrix),
-      );
+            : additiveNormalizationWeights(matrix);
     }
-    const { totals } = synthesize(criteria, alternatives.length, local, options.synthesis);
+    totals.fill(0);
+    for (const leaf of leaves) {
+      let global = 1;
+      for (const [node, position] of leaf.path) global *= local[node]![position]!;
+      const priorities = local[leaf.node]!;
+      const divisor = leafDivisor(priorities, alternativeCount, options.synthesis);
+      for (let a = 0; a < alternativeCount; a++) totals[a]! += (global * priorities[a]!) / divisor;
+    }
     wins[indexOfMax(totals)]!++;
   }
   return {

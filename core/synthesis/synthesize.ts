@@ -49,12 +49,7 @@ export function synthesize(
       } else {
         result.leaves.push({ id: node.id, global });
         const priorities = local.get(node.id)!;
-        let divisor = 1;
-        if (mode === 'ideal') {
-          divisor = 0;
-          for (let a = 0; a < alternativeCount; a++) divisor = Math.max(divisor, priorities[a]!);
-          if (divisor === 0) divisor = 1;
-        }
+        const divisor = leafDivisor(priorities, alternativeCount, mode);
         contribution = Array.from({ length: alternativeCount }, (_, a) => (global * priorities[a]!) / divisor);
       }
       result.contributions[node.id] = contribution;
@@ -67,6 +62,14 @@ export function synthesize(
   result.totals = totals;
   result.scores = totals.map((value) => (sum > 0 ? value / sum : 1 / alternativeCount));
   return result;
+}
+
+/** What a leaf's alternative priorities are divided by: 1 (distributive) or their maximum (ideal). */
+export function leafDivisor(priorities: ArrayLike<number>, alternativeCount: number, mode: SynthesisMode): number {
+  if (mode === 'distributive') return 1;
+  let max = 0;
+  for (let a = 0; a < alternativeCount; a++) max = Math.max(max, priorities[a]!);
+  return max === 0 ? 1 : max;
 }
 
 /** Ids ordered by descending score; ties keep the given order. */

@@ -1,0 +1,62 @@
+'use client';
+
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { type ReactNode, useState } from 'react';
+import superjson from 'superjson';
+import type { AppRouter } from '~/server/trpc/root';
+import { tokenFor } from './link-tokens';
+import { makeQueryClient } from './query-client';
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+let browserQueryClient: QueryClient | undefined;
+
+function getQueryClient() {
+  if (typeof window === 'undefined') return makeQueryClient();
+  browserQueryClient ??= makeQueryClient();
+  return browserQueryClient;
+}
+
+function sessionIdOf(input: unknown): string | null {
+  if (input && typeof input === 'object' && 'sessionId' in input && typeof input.sessionId === 'string') {
+    return input.sessionId;
+  }
+  return null;
+}
+
+/**
+ * One request per call (httpLink, not batching) because each call carries the token of its own session in
+ * `authorization`; an explicit `context.token` wins (joining sends the invite token). Queries go as POST so
+ * no input lands in a URL.
+ */
+function createClient() {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: '/api/trpc',
+        transformer: superjson,
+        methodOverride: 'POST',
+        headers({ op }) {
+          const explicit = typeof op.context.token === 'string' ? op.context.token : null;
+          const sessionId = sessionIdOf(op.input);
+          const token = explicit ?? (sessionId ? tokenFor(sessionId) : null);
+          return token ? { authorization: `Bearer ${token}` } : {};
+        },
+      }),
+    ],
+  });
+}
+
+export function TRPCReactProvider({ children }: { children: ReactNode }) {
+  const queryClient = getQueryClient();
+  const [trpcClient] = useState(createClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {children}
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,36 @@
+'use client';
+
+/**
+ * The links this browser holds, kept in localStorage: the server keeps no list of who holds what, so this is
+ * how a browser finds its sessions again (session.list takes these tokens).
+ */
+const STORAGE_KEY = 'clusterwise.links';
+
+export type StoredLink = { sessionId: string; token: string; role: 'facilitator' | 'participant' | 'invite' };
+
+export function readLinks(): StoredLink[] {
+  if (typeof window === 'undefined') return [];
+  try {
+    const parsed: unknown = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '[]');
+    return Array.isArray(parsed) ? (parsed as StoredLink[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberLink(link: StoredLink): void {
+  const others = readLinks().filter((l) => !(l.sessionId === link.sessionId && l.role === link.role));
+  window.localStorage.setItem(STORAGE_KEY, JSON.stringify([link, ...others]));
+}
+
+const ROLE_PREFERENCE: StoredLink['role'][] = ['facilitator', 'participant', 'invite'];
+
+/** The strongest link held for a session: what a call about that session is sent with. */
+export function tokenFor(sessionId: string): string | null {
+  const links = readLinks().filter((l) => l.sessionId === sessionId);
+  for (const role of ROLE_PREFERENCE) {
+    const found = links.find((l) => l.role === role);
+    if (found) return found.token;
+  }
+  return null;
+}

@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type NodePgDatabase, drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
+import { type PgliteDatabase, drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+
+/** The one database type services see, whichever engine is underneath; a transaction is one too. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DbEngine = 'pglite' | 'postgres';
+
+/** The typed client per engine travels along so db/migrate.ts can pick the matching migrator. */
+export type DbHandle =
+  | {
+      engine: 'pglite';
+      db: Db;
+      pglite: PgliteDatabase<Schema>;
+      /** The PGlite folder, or null in memory. */
+      dataDir: string | null;
+      close(): Promise<void>;
+    }
+  | { engine: 'postgres'; db: Db; nodePostgres: NodePgDatabase<Schema>; pool: pg.Pool; close(): Promise<void> };
+
+export const DEFAULT_DATA_DIR = path.join('data', 'pglite');
+export const MEMORY_URL = 'memory://';
+
+export function isPostgresUrl(url: string | undefined): boolean {
+  return url !== undefined && /^postgres(ql)?:\/\//.test(url);
+}
+
+/**
+ * Opens the database `url` names: a PostgreSQL URL gets a node-postgres pool; `memory://` an in-memory
+ * PGlite; anything else (or nothing) a PGlite folder, created if missing because PGlite does not create
+ * parent folders. One PGlite folder must be opened by one process at a time.
+ */
+export function createDb(url?: string): DbHandle {
+  if (url !== undefined && isPostgresUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection can fail (server restart, admin termination); the pool drops it and connects anew on
+    // the next query. Without a listener that 'error' event would crash the process.
+    pool.on('error', (error) => console.warn(`an idle PostgreSQL connection failed and was dropped: ${error.message}`));
+    const db = drizzleNodePostgres({ client: pool, schema, casing: 'snake_case' });
+    return { engine: 'postgres', db, nodePostgres: db, pool, close: () => pool.end() };
+  }
+  if (url === MEMORY_URL) {
+    const client = new PGlite();
+    const db = drizzlePglite({ client, schema, casing: 'snake_case' });
+    return { engine: 'pglite', db, pglite: db, dataDir: null, close: () => client.close() };
+  }
+  // The folder is only known at run time; without the ignore hint Turbopack would trace the whole project into
+  // the server output to cover every path it might be.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ url?.replace(/^file:(\/\/)?/, '') || DEFAULT_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' });
+  return { engine: 'pglite', db, pglite: db, dataDir, close: () => client.close() };
+}

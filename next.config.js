@@ -1,0 +1,11 @@
+import './server/env.js';
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite loads its WebAssembly and data files from its own package folder, and pg has optional native parts:
+  // both must be required from node_modules at run time, not bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg'],
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,15 @@
+import 'server-only';
+import { type Db, type DbHandle, createDb } from '~/db/client';
+import { env } from './env.js';
+
+const globalForDb = globalThis as unknown as { clusterwiseDb?: DbHandle };
+
+/**
+ * The app's database, opened on first use (not at import, so `next build` never opens it). Cached on
+ * globalThis in every mode, not only in development: Next may load this module in more than one bundle of the
+ * same process, and a PGlite folder must be opened only once per process.
+ */
+export function getDb(): Db {
+  globalForDb.clusterwiseDb ??= createDb(env.DATABASE_URL);
+  return globalForDb.clusterwiseDb.db;
+}

@@ -1,0 +1,21 @@
+import 'server-only';
+import { AppError } from '~/server/errors';
+import type { Hierarchy } from '../shared/hierarchy';
+
+/** A measure must point at criteria and strategies the session has. */
+export function checkMeasureReferences(
+  hierarchy: Hierarchy,
+  fields: { criteria?: string[]; strategyFit?: Record<string, number> },
+): void {
+  fields.criteria?.forEach((key, i) => {
+    if (!hierarchy.criteriaByKey.has(key)) {
+      throw new AppError('INVALID_INPUT', `This session has no criterion "${key}".`, { field: `criteria.${i}` });
+    }
+  });
+  const strategies = new Set(hierarchy.alternatives.map((a) => a.key));
+  for (const key of Object.keys(fields.strategyFit ?? {})) {
+    if (!strategies.has(key)) {
+      throw new AppError('INVALID_INPUT', `This session has no strategy "${key}".`, { field: `strategyFit.${key}` });
+    }
+  }
+}

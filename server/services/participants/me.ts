@@ -1,0 +1,33 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { SessionRef } from '~/core/contracts/session';
+import { participants } from '~/db/schema';
+import { AppError } from '~/server/errors';
+import type { ParticipantContext, ServiceArgs } from '../context';
+import { loadHierarchy } from '../shared/hierarchy';
+import { loadAnswers } from '../shared/load-answers';
+import { computeProgress } from '../shared/progress';
+import { findSession } from '../shared/session-state';
+import { toParticipantView } from '../shared/views';
+
+/** The participant's own record, progress per node and every answer they gave, as they gave it. */
+export async function getMyProgress({ ctx }: ServiceArgs<ParticipantContext, SessionRef>) {
+  const session = await findSession(ctx.db, ctx.access.sessionId);
+  const [participant] = await ctx.db.select().from(participants).where(eq(participants.id, ctx.access.participantId));
+  if (!participant) throw new AppError('NOT_FOUND', 'You are no longer a participant of this session.');
+  const hierarchy = await loadHierarchy(ctx.db, session.id);
+  const own = (await loadAnswers(ctx.db, { participantId: participant.id })).get(participant.id);
+  const judgmentRows = own?.judgments ?? [];
+  const ratingRows = own?.ratings ?? [];
+  return {
+    participant: toParticipantView(participant),
+    progress: computeProgress(hierarchy, session.alternativeScoring, judgmentRows, ratingRows),
+    judgments: judgmentRows.map((j) => ({ nodeKey: j.nodeKey, a: j.aKey, b: j.bKey, position: j.position, answeredAt: j.answeredAt })),
+    ratings: ratingRows.map((r) => ({
+      criterionKey: r.criterionKey,
+      alternativeKey: r.alternativeKey,
+      intensity: r.intensity,
+      answeredAt: r.answeredAt,
+    })),
+  };
+}

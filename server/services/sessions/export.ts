@@ -1,0 +1,125 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import type { RatingIntensity } from '~/core/contracts/ratings';
+import type { SessionRef } from '~/core/contracts/session';
+import { SESSION_EXPORT_FORMAT, type SessionExport } from '~/core/contracts/session-export';
+import { auditLog, clusterProfiles, participants, results } from '~/db/schema';
+import type { FacilitatorContext, ServiceArgs } from '../context';
+import { loadAnswers } from '../shared/load-answers';
+import { readModel } from '../shared/read-model';
+import { findSession } from '../shared/session-state';
+
+const participantNumber = (key: string) => Number(key.slice(1));
+const SNAPSHOT = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
+const iso = (date: Date) => date.toISOString();
+/** Code-unit order, the same on every machine (localeCompare is not). */
+const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * The whole session as one JSON document (see SessionExport). Read in one repeatable-read transaction, so on
+ * PostgreSQL too every table is read at the same instant, and ordered deterministically so exporting an
+ * imported copy gives the same document.
+ */
+export async function exportSession({ ctx }: ServiceArgs<FacilitatorContext, SessionRef>): Promise<SessionExport> {
+  return ctx.db.transaction(async (tx) => {
+    const sessionId = ctx.access.sessionId;
+    const session = await findSession(tx, sessionId);
+    const { spec } = await readModel(tx, sessionId);
+    const [profile] = await tx.select().from(clusterProfiles).where(eq(clusterProfiles.sessionId, sessionId));
+    const participantRows = await tx.select().from(participants).where(eq(participants.sessionId, sessionId));
+    const answers = await loadAnswers(tx, { sessionId });
+    const resultRows = await tx
+      .select()
+      .from(results)
+      .where(eq(results.sessionId, sessionId))
+      .orderBy(asc(results.computedAt));
+    const auditRows = await tx
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.sessionId, sessionId))
+      .orderBy(asc(auditLog.createdAt), asc(auditLog.sessionVersion));
+    return {
+      format: SESSION_EXPORT_FORMAT,
+      formatVersion: 1,
+      exportedAt: new Date().toISOString(),
+      session: {
+        title: session.title,
+        region: session.region,
+        cluster: session.cluster,
+        question: session.question,
+        locale: session.locale as SessionExport['session']['locale'],
+        status: session.status,
+        modelKey: session.modelKey,
+        modelVersion: session.modelVersion,
+        catalogueVersion: session.catalogueVersion,
+        methodSettings: session.methodSettings,
+        alternativeScoring: session.alternativeScoring,
+        participantResults: session.participantResults,
+        maxParticipants: session.maxParticipants,
+        stakeholderWeights: session.stakeholderWeights,
+        maxCr: session.maxCr,
+        version: session.version,
+        participantSeq: session.participantSeq,
+        createdAt: iso(session.createdAt),
+        updatedAt: iso(session.updatedAt),
+        closedAt: session.closedAt ? iso(session.closedAt) : null,
+      },
+      model: {
+        goal: session.goal,
+        criteria: spec.criteria.map(function withChildren(c): SessionExport['model']['criteria'][number] {
+          return { key: c.key, name: c.name, description: c.description, children: (c.children ?? []).map(withChildren) };
+        }),
+        alternatives: spec.alternatives,
+        measures: spec.measures,
+      },
+      profile: profile
+        ? {
+            definitionVersion: profile.definitionVersion,
+            ratings: profile.ratings,
+            regionalPriorities: profile.regionalPriorities,
+            updatedAt: iso(profile.updatedAt),
+          }
+        : null,
+      participants: participantRows
+        .sort((a, b) => participantNumber(a.key) - participantNumber(b.key))
+        .map((p) => {
+          const own = answers.get(p.id);
+          return {
+            key: p.key,
+            displayName: p.displayName,
+            stakeholderGroup: p.stakeholderGroup,
+            weight: p.weight,
+            joinedAt: iso(p.joinedAt),
+            lastAnswerAt: p.lastAnswerAt ? iso(p.lastAnswerAt) : null,
+            judgments: (own?.judgments ?? [])
+              .sort((x, y) => compare(x.nodeKey, y.nodeKey) || compare(x.pairKey, y.pairKey))
+              .map((j) => ({ nodeKey: j.nodeKey, a: j.aKey, b: j.bKey, position: j.position, answeredAt: iso(j.answeredAt) })),
+            ratings: (own?.ratings ?? [])
+              .sort((x, y) => compare(x.criterionKey, y.criterionKey) || compare(x.alternativeKey, y.alternativeKey))
+              .map((r) => ({
+                criterionKey: r.criterionKey,
+                alternativeKey: r.alternativeKey,
+                intensity: r.intensity as RatingIntensity,
+                answeredAt: iso(r.answeredAt),
+              })),
+          };
+        }),
+      results: resultRows.map((r) => ({
+        scope: r.scope,
+        participantKey: r.participantKey,
+        settings: r.settings,
+        sessionVersion: r.sessionVersion,
+        computedAt: iso(r.computedAt),
+        result: r.result,
+        coverage: r.coverage,
+      })),
+      auditLog: auditRows.map((a) => ({
+        actor: a.actor,
+        action: a.action,
+        detail: a.detail,
+        sessionVersion: a.sessionVersion,
+        createdAt: iso(a.createdAt),
+      })),
+    };
+  }, SNAPSHOT);
+}

@@ -1,0 +1,47 @@
+import 'server-only';
+import { count, eq } from 'drizzle-orm';
+import type { SessionRef } from '~/core/contracts/session';
+import { measures, participants } from '~/db/schema';
+import type { AccessContext, ServiceArgs } from '../context';
+import { loadHierarchy } from '../shared/hierarchy';
+import { loadAnswers } from '../shared/load-answers';
+import { computeProgress } from '../shared/progress';
+import { findSession } from '../shared/session-state';
+import { toAccessView, toModelView, toParticipantView, toSessionSettings, toSessionSummary } from '../shared/views';
+
+/**
+ * The session as the link holder may see it: everyone sees the question, the settings and the model; a
+ * participant also gets their own answers' progress; only the facilitator gets the participant count.
+ */
+export async function getSession({ ctx }: ServiceArgs<AccessContext, SessionRef>) {
+  const sessionId = ctx.access.sessionId;
+  const session = await findSession(ctx.db, sessionId);
+  const [hierarchy, measureRows] = await Promise.all([
+    loadHierarchy(ctx.db, sessionId),
+    ctx.db.select().from(measures).where(eq(measures.sessionId, sessionId)),
+  ]);
+  let me = null;
+  if (ctx.access.role === 'participant') {
+    const [participant] = await ctx.db.select().from(participants).where(eq(participants.id, ctx.access.participantId));
+    if (participant) {
+      const answers = (await loadAnswers(ctx.db, { participantId: participant.id })).get(participant.id);
+      me = {
+        ...toParticipantView(participant),
+        progress: computeProgress(hierarchy, session.alternativeScoring, answers?.judgments ?? [], answers?.ratings ?? []),
+      };
+    }
+  }
+  let participantCount = null;
+  if (ctx.access.role === 'facilitator') {
+    const [row] = await ctx.db.select({ n: count() }).from(participants).where(eq(participants.sessionId, sessionId));
+    participantCount = row?.n ?? 0;
+  }
+  return {
+    ...toSessionSummary(session),
+    settings: toSessionSettings(session),
+    model: toModelView(session, hierarchy, measureRows),
+    access: toAccessView(ctx.access),
+    me,
+    participantCount,
+  };
+}

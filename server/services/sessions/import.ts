@@ -1,0 +1,197 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { MAX_CRITERIA_PER_SESSION } from '~/core/contracts/model-edits';
+import type { ImportSessionInput, SessionExport } from '~/core/contracts/session-export';
+import { auditLog, clusterProfiles, judgments, participants, ratings, results, sessions } from '~/db/schema';
+import { AppError } from '~/server/errors';
+import { type SessionLinks, issueSessionLinks } from '../access/issue-session-links';
+import type { ServiceArgs, ServiceContext } from '../context';
+import { type Hierarchy, hierarchyFromSpec, pairKey } from '../shared/hierarchy';
+import { insertModel } from '../shared/insert-model';
+
+const INSERT_BATCH = 1000;
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('INVALID_INPUT', message, { field: `data.${field}` });
+}
+
+type ExportedCriterion = SessionExport['model']['criteria'][number];
+
+/**
+ * The checks the contract cannot make alone: keys unique in the session, every answer about an element and a
+ * pair the model has, no pair answered twice, results naming known participants. Throws before any write.
+ */
+function checkReferences(data: SessionExport): Hierarchy {
+  const elementKeys = new Set<string>();
+  let criterionCount = 0;
+  const visit = (nodes: ExportedCriterion[], path: string) => {
+    nodes.forEach((node, i) => {
+      if (elementKeys.has(node.key)) throw invalid(`${path}.${i}.key`, `The key "${node.key}" is used twice.`);
+      elementKeys.add(node.key);
+      criterionCount += 1;
+      visit(node.children, `${path}.${i}.children`);
+    });
+  };
+  visit(data.model.criteria, 'model.criteria');
+  if (criterionCount === 0) throw invalid('model.criteria', 'A model needs at least one criterion.');
+  if (criterionCount > MAX_CRITERIA_PER_SESSION) {
+    throw invalid('model.criteria', `A session holds at most ${MAX_CRITERIA_PER_SESSION} criteria.`);
+  }
+  data.model.alternatives.forEach((a, i) => {
+    if (elementKeys.has(a.key)) throw invalid(`model.alternatives.${i}.key`, `The key "${a.key}" is used twice.`);
+    elementKeys.add(a.key);
+  });
+  const measureKeys = new Set<string>();
+  data.model.measures.forEach((m, i) => {
+    if (measureKeys.has(m.key)) throw invalid(`model.measures.${i}.key`, `The measure key "${m.key}" is used twice.`);
+    measureKeys.add(m.key);
+  });
+  const hierarchy = hierarchyFromSpec(data.model);
+  const alternativeKeys = new Set(data.model.alternatives.map((a) => a.key));
+  const participantKeys = new Set<string>();
+  data.participants.forEach((p, i) => {
+    if (participantKeys.has(p.key)) throw invalid(`participants.${i}.key`, `The participant key "${p.key}" is used twice.`);
+    participantKeys.add(p.key);
+    const seenPairs = new Set<string>();
+    p.judgments.forEach((j, k) => {
+      const field = `participants.${i}.judgments.${k}`;
+      const node = hierarchy.nodes.get(j.nodeKey);
+      if (!node) throw invalid(`${field}.nodeKey`, `The model has no node "${j.nodeKey}".`);
+      if (!node.elements.includes(j.a)) throw invalid(`${field}.a`, `"${j.a}" is not compared under "${j.nodeKey}".`);
+      if (!node.elements.includes(j.b) || j.a === j.b) {
+        throw invalid(`${field}.b`, `"${j.b}" is not a second element compared under "${j.nodeKey}".`);
+      }
+      const pair = `${j.nodeKey}/${pairKey(j.a, j.b)}`;
+      if (seenPairs.has(pair)) throw invalid(field, `The pair ${j.a}/${j.b} under "${j.nodeKey}" is answered twice.`);
+      seenPairs.add(pair);
+    });
+    const seenRatings = new Set<string>();
+    p.ratings.forEach((r, k) => {
+      const field = `participants.${i}.ratings.${k}`;
+      if (!hierarchy.leafKeys.includes(r.criterionKey)) {
+        throw invalid(`${field}.criterionKey`, `"${r.criterionKey}" is not a leaf criterion of the model.`);
+      }
+      if (!alternativeKeys.has(r.alternativeKey)) {
+        throw invalid(`${field}.alternativeKey`, `"${r.alternativeKey}" is not a strategy of the model.`);
+      }
+      const rating = `${r.criterionKey}/${r.alternativeKey}`;
+      if (seenRatings.has(rating)) throw invalid(field, `${rating} is rated twice.`);
+      seenRatings.add(rating);
+    });
+  });
+  const highestKey = Math.max(0, ...[...participantKeys].map((key) => Number(key.slice(1))));
+  if (data.session.participantSeq < highestKey) {
+    throw invalid('session.participantSeq', `It must be at least ${highestKey}, the highest participant number.`);
+  }
+  data.results.forEach((r, i) => {
+    if ((r.scope === 'group') !== (r.participantKey === null)) {
+      throw invalid(`results.${i}.participantKey`, 'A group result names no participant; an individual one names one.');
+    }
+    if (r.participantKey !== null && !participantKeys.has(r.participantKey)) {
+      throw invalid(`results.${i}.participantKey`, `No participant "${r.participantKey}" in this export.`);
+    }
+  });
+  return hierarchy;
+}
+
+async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) await insert(rows.slice(i, i + INSERT_BATCH));
+}
+
+/**
+ * Makes a new session identical to the exported one: same content, keys, answers with their times, stored
+ * results and audit log; new row ids and new facilitator and invite links. Participants' old links do not
+ * carry over (the facilitator can issue new ones). All or nothing: one transaction.
+ */
+export async function importSession({
+  ctx,
+  input,
+}: ServiceArgs<ServiceContext, ImportSessionInput>): Promise<SessionLinks & { version: number }> {
+  const { data } = input;
+  checkReferences(data);
+  const date = (value: string) => new Date(value);
+  return ctx.db.transaction(async (tx) => {
+    const source = data.session;
+    const [session] = await tx
+      .insert(sessions)
+      .values({
+        title: source.title,
+        region: source.region,
+        cluster: source.cluster,
+        question: source.question,
+        locale: source.locale,
+        status: source.status,
+        goal: data.model.goal,
+        modelKey: source.modelKey,
+        modelVersion: source.modelVersion,
+        catalogueVersion: source.catalogueVersion,
+        methodSettings: source.methodSettings,
+        alternativeScoring: source.alternativeScoring,
+        participantResults: source.participantResults,
+        maxParticipants: Math.max(source.maxParticipants, data.participants.length),
+        stakeholderWeights: source.stakeholderWeights,
+        maxCr: source.maxCr,
+        participantSeq: source.participantSeq,
+        version: source.version,
+        createdAt: date(source.createdAt),
+        updatedAt: date(source.updatedAt),
+        closedAt: source.closedAt ? date(source.closedAt) : null,
+      })
+      .returning({ id: sessions.id, version: sessions.version });
+    if (!session) throw new Error('inserting a session returned no row');
+    const sessionId = session.id;
+    await insertModel(tx, sessionId, data.model);
+    if (data.profile) {
+      await tx.insert(clusterProfiles).values({
+        sessionId,
+        definitionVersion: data.profile.definitionVersion,
+        ratings: data.profile.ratings,
+        regionalPriorities: data.profile.regionalPriorities,
+        updatedAt: date(data.profile.updatedAt),
+      });
+    }
+    const participantRows = data.participants.map((p) => ({
+      id: randomUUID(),
+      sessionId,
+      key: p.key,
+      displayName: p.displayName,
+      stakeholderGroup: p.stakeholderGroup,
+      weight: p.weight,
+      joinedAt: date(p.joinedAt),
+      lastAnswerAt: p.lastAnswerAt ? date(p.lastAnswerAt) : null,
+    }));
+    await insertInBatches(participantRows, (batch) => tx.insert(participants).values(batch));
+    const judgmentRows = data.participants.flatMap((p, i) =>
+      p.judgments.map((j) => ({
+        sessionId,
+        participantId: participantRows[i]!.id,
+        nodeKey: j.nodeKey,
+        aKey: j.a,
+        bKey: j.b,
+        pairKey: pairKey(j.a, j.b),
+        position: j.position,
+        answeredAt: date(j.answeredAt),
+      })),
+    );
+    await insertInBatches(judgmentRows, (batch) => tx.insert(judgments).values(batch));
+    const ratingRows = data.participants.flatMap((p, i) =>
+      p.ratings.map((r) => ({
+        sessionId,
+        participantId: participantRows[i]!.id,
+        criterionKey: r.criterionKey,
+        alternativeKey: r.alternativeKey,
+        intensity: r.intensity,
+        answeredAt: date(r.answeredAt),
+      })),
+    );
+    await insertInBatches(ratingRows, (batch) => tx.insert(ratings).values(batch));
+    await insertInBatches(data.results, (batch) =>
+      tx.insert(results).values(batch.map((r) => ({ sessionId, ...r, computedAt: date(r.computedAt) }))),
+    );
+    await insertInBatches(data.auditLog, (batch) =>
+      tx.insert(auditLog).values(batch.map((a) => ({ sessionId, ...a, createdAt: date(a.createdAt) }))),
+    );
+    const links = await issueSessionLinks(tx, sessionId);
+    return { ...links, version: session.version };
+  });
+}

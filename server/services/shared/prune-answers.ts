@@ -1,0 +1,45 @@
+import 'server-only';
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '~/db/client';
+import { judgments, ratings } from '~/db/schema';
+import type { Hierarchy } from './hierarchy';
+
+const DELETE_BATCH = 1000;
+
+/**
+ * After a structural edit, deletes the answers that no longer fit the model (about a removed element, or
+ * under a node whose children changed kind). Pairwise answers under a leaf are kept even when the session
+ * scores by ratings, so switching the scoring mode back loses nothing.
+ */
+export async function pruneStaleAnswers(
+  tx: Db,
+  sessionId: string,
+  hierarchy: Hierarchy,
+): Promise<{ judgments: number; ratings: number }> {
+  const alternativeKeys = new Set(hierarchy.alternatives.map((a) => a.key));
+  const leafKeys = new Set(hierarchy.leafKeys);
+  const judgmentRows = await tx
+    .select({ id: judgments.id, nodeKey: judgments.nodeKey, aKey: judgments.aKey, bKey: judgments.bKey })
+    .from(judgments)
+    .where(eq(judgments.sessionId, sessionId));
+  const staleJudgments = judgmentRows
+    .filter((row) => {
+      const elements = hierarchy.nodes.get(row.nodeKey)?.elements;
+      return !elements || !elements.includes(row.aKey) || !elements.includes(row.bKey);
+    })
+    .map((row) => row.id);
+  const ratingRows = await tx
+    .select({ id: ratings.id, criterionKey: ratings.criterionKey, alternativeKey: ratings.alternativeKey })
+    .from(ratings)
+    .where(eq(ratings.sessionId, sessionId));
+  const staleRatings = ratingRows
+    .filter((row) => !leafKeys.has(row.criterionKey) || !alternativeKeys.has(row.alternativeKey))
+    .map((row) => row.id);
+  for (let i = 0; i < staleJudgments.length; i += DELETE_BATCH) {
+    await tx.delete(judgments).where(inArray(judgments.id, staleJudgments.slice(i, i + DELETE_BATCH)));
+  }
+  for (let i = 0; i < staleRatings.length; i += DELETE_BATCH) {
+    await tx.delete(ratings).where(inArray(ratings.id, staleRatings.slice(i, i + DELETE_BATCH)));
+  }
+  return { judgments: staleJudgments.length, ratings: staleRatings.length };
+}

@@ -1,0 +1,81 @@
+import 'server-only';
+import type { MeasureRow, ParticipantRow, SessionRow } from '~/db/schema';
+import type { SessionAccess } from '../context';
+import type { CriterionNode, Hierarchy } from './hierarchy';
+
+export type CriterionView = {
+  key: string;
+  name: CriterionNode['name'];
+  description: CriterionNode['description'];
+  children: CriterionView[];
+};
+
+function toCriterionView(node: CriterionNode): CriterionView {
+  return { key: node.key, name: node.name, description: node.description, children: node.children.map(toCriterionView) };
+}
+
+export function toModelView(session: SessionRow, hierarchy: Hierarchy, measureRows: MeasureRow[]) {
+  return {
+    goal: session.goal,
+    criteria: hierarchy.roots.map(toCriterionView),
+    alternatives: hierarchy.alternatives.map((a) => ({ key: a.key, name: a.name, description: a.description })),
+    measures: [...measureRows]
+      .sort((a, b) => a.position - b.position)
+      .map((m) => ({
+        key: m.key,
+        origin: m.origin,
+        family: m.family,
+        name: m.name,
+        rationale: m.rationale,
+        criteria: m.criteria,
+        answersWeaknesses: m.answersWeaknesses,
+        servesPriorities: m.servesPriorities,
+        strategyFit: m.strategyFit,
+      })),
+  };
+}
+
+export function toSessionSummary(session: SessionRow) {
+  return {
+    id: session.id,
+    title: session.title,
+    region: session.region,
+    cluster: session.cluster,
+    question: session.question,
+    locale: session.locale,
+    status: session.status,
+    version: session.version,
+    createdAt: session.createdAt,
+    updatedAt: session.updatedAt,
+    closedAt: session.closedAt,
+  };
+}
+
+export function toSessionSettings(session: SessionRow) {
+  return {
+    methodSettings: session.methodSettings,
+    alternativeScoring: session.alternativeScoring,
+    participantResults: session.participantResults,
+    maxParticipants: session.maxParticipants,
+    stakeholderWeights: session.stakeholderWeights,
+    maxCr: session.maxCr,
+  };
+}
+
+export function toParticipantView(participant: ParticipantRow) {
+  return {
+    id: participant.id,
+    key: participant.key,
+    displayName: participant.displayName,
+    stakeholderGroup: participant.stakeholderGroup,
+    weight: participant.weight,
+    joinedAt: participant.joinedAt,
+    lastAnswerAt: participant.lastAnswerAt,
+  };
+}
+
+export function toAccessView(access: SessionAccess) {
+  return access.role === 'participant'
+    ? { role: access.role, participantId: access.participantId }
+    : { role: access.role, participantId: null };
+}

@@ -1,0 +1,40 @@
+import 'server-only';
+import { initTRPC } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError, z } from 'zod';
+import { AppError } from '~/server/errors';
+import type { InnerContext } from './context';
+import { mapAppErrors } from './middleware/map-app-errors';
+import { requireSessionAccess } from './middleware/require-session-access';
+
+const t = initTRPC.context<InnerContext>().create({
+  transformer: superjson,
+  /** Forms read `data.zodError.fieldErrors` (or `data.appError.field`) to put the message on the right field. */
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+        appError: cause instanceof AppError ? { code: cause.code, field: cause.field ?? null } : null,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone: create or import a session, list the sessions of the links one holds, read the catalogue. */
+export const publicProcedure = t.procedure.use(mapAppErrors);
+/** Any link of the session, including an invite not yet used: read the session's summary. */
+export const sessionProcedure = publicProcedure.use(requireSessionAccess(['facilitator', 'participant', 'invite']));
+/** The facilitator's or a participant's link: profile and results, each seeing what their role may. */
+export const memberProcedure = publicProcedure.use(requireSessionAccess(['facilitator', 'participant']));
+/** The invite link: join. */
+export const inviteProcedure = publicProcedure.use(requireSessionAccess(['invite']));
+/** A participant's own link: answer and read one's own answers and progress. */
+export const participantProcedure = publicProcedure.use(requireSessionAccess(['participant']));
+/** The facilitator's link: the whole session. */
+export const facilitatorProcedure = publicProcedure.use(requireSessionAccess(['facilitator']));

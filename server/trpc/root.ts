@@ -1,0 +1,24 @@
+import 'server-only';
+import { catalogueRouter } from '../routers/catalogue';
+import { judgmentRouter } from '../routers/judgment';
+import { modelRouter } from '../routers/model';
+import { participantRouter } from '../routers/participant';
+import { profileRouter } from '../routers/profile';
+import { resultRouter } from '../routers/result';
+import { sessionRouter } from '../routers/session';
+import { createCallerFactory, createTRPCRouter } from './init';
+
+export const appRouter = createTRPCRouter({
+  session: sessionRouter,
+  model: modelRouter,
+  participant: participantRouter,
+  judgment: judgmentRouter,
+  profile: profileRouter,
+  result: resultRouter,
+  catalogue: catalogueRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side calls without HTTP: `createCaller(createInnerContext({ db, token }))`, as the tests do. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { type Db, type DbHandle, MEMORY_URL, createDb } from '~/db/client';
+import { migrateDb } from '~/db/migrate';
+import { seedReferenceData } from '~/db/seed';
+import { env } from '~/server/env.js';
+import { createInnerContext } from '~/server/trpc/context';
+import { createCaller } from '~/server/trpc/root';
+
+export type EngineName = 'pglite' | 'postgresql';
+
+/** A migrated and seeded database of its own for one test file, and its URL for child processes. */
+export type TestDatabase = { engine: EngineName; url: string; handle: DbHandle; close(): Promise<void> };
+
+/**
+ * A fresh PostgreSQL database per call on the server TEST_DATABASE_URL points at, dropped on close, so runs
+ * and files never see each other's rows (migrations name the public schema, so a schema per run would not do).
+ */
+async function createScratchPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `clusterwise_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+export async function openTestDatabase(engine: EngineName): Promise<TestDatabase> {
+  if (engine === 'pglite') {
+    const handle = createDb(MEMORY_URL);
+    await migrateDb(handle);
+    await seedReferenceData(handle.db);
+    return { engine, url: MEMORY_URL, handle, close: () => handle.close() };
+  }
+  if (!env.TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
+  const scratch = await createScratchPostgres(env.TEST_DATABASE_URL);
+  const handle = createDb(scratch.url);
+  await migrateDb(handle);
+  await seedReferenceData(handle.db);
+  return {
+    engine,
+    url: scratch.url,
+    handle,
+    async close() {
+      await handle.close();
+      await scratch.drop();
+    },
+  };
+}
+
+export const hasPostgres = Boolean(env.TEST_DATABASE_URL);
+
+/**
+ * Defines the same suite on in-memory PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL; without it
+ * the PostgreSQL copy shows up as skipped, with the reason in its name.
+ */
+export function describeOnEveryEngine(title: string, define: (database: () => TestDatabase) => void): void {
+  for (const engine of ['pglite', 'postgresql'] as const) {
+    if (engine === 'postgresql' && !hasPostgres) {
+      describe.skip(`${title} [PostgreSQL: skipped, TEST_DATABASE_URL is not set]`, () => define(() => unreachable()));
+      continue;
+    }
+    describe(`${title} [${engine === 'pglite' ? 'PGlite' : 'PostgreSQL'}]`, () => {
+      let database: TestDatabase | undefined;
+      beforeAll(async () => {
+        database = await openTestDatabase(engine);
+      });
+      afterAll(async () => {
+        await database?.close();
+      });
+      define(() => database ?? unreachable());
+    });
+  }
+}
+
+function unreachable(): never {
+  throw new Error('the test database is not open');
+}
+
+/** A tRPC caller as a browser holding `token` (or none) would be. */
+export function callerFor(db: Db, token?: string | null) {
+  return createCaller(createInnerContext({ db, token: token ?? null }));
+}
