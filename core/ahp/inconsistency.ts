@@ -11,7 +11,7 @@ export type InconsistentJudgment = {
   i: number;
   j: number;
   value: number;
-  /** w_i / w_j from the priorities of the matrix with this judgment left out (the rest's view). */
+  /** The value the other judgments imply for this pair (Harker completion with this judgment left out). */
   consistentValue: number;
   /** The nearest position of the chosen scale to `consistentValue` (-8..8). */
   consistentPosition: number;
@@ -23,7 +23,7 @@ export const MOST_INCONSISTENT_COUNT = 3;
 /**
  * The judgments with the largest log error under the given weights, strongest first, and for each the value
  * that is consistent with the rest: the completion of the matrix with that judgment removed, as given by
- * `completeWithout` (so it follows the chosen priority and completion methods). Pairs that are not judged
+ * `completeWithout` (analyzeMatrix uses Harker's method there, cheap enough for every answer). Pairs that are not judged
  * (NaN) or whose removal would disconnect the matrix are skipped. Empty for n <= 2 and for a consistent matrix.
  */
 export function mostInconsistentJudgments(

@@ -72,12 +72,17 @@ const LAST_SIZE: Record<RandomIndexTableName, number> = Object.fromEntries(
   Object.entries(RANDOM_INDEX_TABLES).map(([name, table]) => [name, Math.max(...Object.keys(table).map(Number))]),
 ) as Record<RandomIndexTableName, number>;
 
-const cache = new Map<string, RandomIndex>();
+const cache: Record<RandomIndexTableName, RandomIndex[]> = {
+  'saaty-1980': [],
+  'saaty-2005': [],
+  'donegan-dodd': [],
+  'alonso-lamata': [],
+  ahpsurvey: [],
+};
 
 /** RI(n) of a table; n = 1 and n = 2 give 0 (every 1x1 and 2x2 reciprocal matrix is consistent). */
 export function randomIndex(n: number, table: RandomIndexTableName = 'saaty-1980'): RandomIndex {
-  const key = `${table}:${n}`;
-  const cached = cache.get(key);
+  const cached = cache[table][n];
   if (cached) return cached;
   const values = RANDOM_INDEX_TABLES[table];
   let result: RandomIndex;
@@ -93,6 +98,6 @@ export function randomIndex(n: number, table: RandomIndexTableName = 'saaty-1980
     const value = values[lower]! + ((values[upper]! - values[lower]!) / (upper - lower)) * (n - lower);
     result = { table, n, value, source: 'interpolated' };
   }
-  cache.set(key, result);
+  cache[table][n] = result;
   return result;
 }

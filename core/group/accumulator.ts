@@ -1,5 +1,6 @@
 import { analyzeMatrix, isDisconnected, type MatrixOptions } from '../ahp/analyze-matrix';
-import { type ComparisonMatrix } from '../ahp/matrix';
+import { type ComparisonMatrix, isComplete } from '../ahp/matrix';
+import { priorityVector } from '../ahp/priorities';
 import { addToEntropySums, consensusFromSums, type EntropySums } from './consensus';
 
 /**
@@ -86,8 +87,13 @@ export function createNodeAccumulator(n: number): NodeAccumulator {
   };
 }
 
-/** A participant's own priorities for a node, or null when their judgments do not yet link all elements. */
-export function ownPriorities(matrix: ComparisonMatrix, options: MatrixOptions): number[] | null {
+/**
+ * A participant's own priorities for a node, or null when their judgments do not yet link all elements. A
+ * complete matrix goes straight to the priority method (this runs once per participant and node, so tens of
+ * thousands of times for a large survey); an incomplete one is completed first.
+ */
+export function ownPriorities(matrix: ComparisonMatrix, options: MatrixOptions): ArrayLike<number> | null {
+  if (isComplete(matrix)) return priorityVector(matrix, options.method ?? 'eigenvector');
   const analysis = analyzeMatrix(matrix, options);
   return isDisconnected(analysis) ? null : analysis.weights;
 }

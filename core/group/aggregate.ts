@@ -8,27 +8,33 @@ import type { ComparisonMatrix } from '../ahp/matrix';
  */
 export function aggregateJudgments(matrices: readonly ComparisonMatrix[], weights: readonly number[]): ComparisonMatrix {
   const n = matrices[0]!.n;
+  // Sums of weighted logs, not products of powers: 10,000 judgments multiplied overflow a double. Both
+  // triangles are kept, because rounded inputs (3 and 0.33) are used as given. Participants in the outer loop
+  // keep each matrix's memory contiguous.
+  const logSums = new Float64Array(n * n);
+  const weightSums = new Float64Array(n * n);
+  for (let k = 0; k < matrices.length; k++) {
+    const data = matrices[k]!.data;
+    const w = weights[k]!;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const upper = data[i * n + j]!;
+        if (Number.isNaN(upper)) continue;
+        const lower = data[j * n + i]!;
+        const log = Math.log(upper);
+        logSums[i * n + j]! += w * log;
+        logSums[j * n + i]! += w * (upper * lower === 1 ? -log : Math.log(lower));
+        weightSums[i * n + j]! += w;
+      }
+    }
+  }
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     data[i * n + i] = 1;
     for (let j = i + 1; j < n; j++) {
-      // Sums of weighted logs, not products of powers: 10,000 judgments multiplied overflow a double. Both
-      // triangles are kept, because rounded inputs (3 and 0.33) are used as given.
-      let upperLogSum = 0;
-      let lowerLogSum = 0;
-      let weightSum = 0;
-      for (let k = 0; k < matrices.length; k++) {
-        const upper = matrices[k]!.data[i * n + j]!;
-        if (Number.isNaN(upper)) continue;
-        const lower = matrices[k]!.data[j * n + i]!;
-        const w = weights[k]!;
-        const log = Math.log(upper);
-        upperLogSum += w * log;
-        lowerLogSum += w * (upper * lower === 1 ? -log : Math.log(lower));
-        weightSum += w;
-      }
-      data[i * n + j] = weightSum > 0 ? Math.exp(upperLogSum / weightSum) : Number.NaN;
-      data[j * n + i] = weightSum > 0 ? Math.exp(lowerLogSum / weightSum) : Number.NaN;
+      const weightSum = weightSums[i * n + j]!;
+      data[i * n + j] = weightSum > 0 ? Math.exp(logSums[i * n + j]! / weightSum) : Number.NaN;
+      data[j * n + i] = weightSum > 0 ? Math.exp(logSums[j * n + i]! / weightSum) : Number.NaN;
     }
   }
   return { n, data };

@@ -150,7 +150,7 @@ describe('(a) AIJ of identical participants', () => {
 });
 
 describe('(b) the incremental accumulator agrees with the batch functions', () => {
-  type Participant = { matrix: ComparisonMatrix; weight: number; priorities: number[] | null };
+  type Participant = { matrix: ComparisonMatrix; weight: number; priorities: ArrayLike<number> | null };
   const groupArb = fc.integer({ min: 2, max: 7 }).chain((n) =>
     fc
       .array(fc.record({ upper: sparseUpper(n), weight: participantWeight }), { minLength: 1, maxLength: 8 })

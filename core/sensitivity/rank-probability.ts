@@ -1,5 +1,4 @@
-import { principalEigenpair } from '../ahp/eigenvector';
-import { additiveNormalizationWeights, geometricMeanWeights, normalizeScores } from '../ahp/priorities';
+import { normalizeScores, priorityVector } from '../ahp/priorities';
 import type { PriorityMethod, SynthesisMode } from '../contracts/method';
 import type { Rng } from '../random';
 import { GOAL_ID, leafDivisor, type CriterionNode } from '../synthesis/synthesize';
@@ -73,12 +72,7 @@ export function rankProbability(
         }
       }
       const matrix = { n, data };
-      local[index] =
-        options.method === 'eigenvector'
-          ? principalEigenpair(matrix).vector
-          : options.method === 'geometric-mean'
-            ? geometricMeanWeights(matrix)
-            : additiveNormalizationWeights(matrix);
+      local[index] = priorityVector(matrix, options.method);
     }
     totals.fill(0);
     for (const leaf of leaves) {

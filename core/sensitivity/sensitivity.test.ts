@@ -209,10 +209,8 @@ describe('weightThresholds and pairReversals, brute-force property (random one-l
                 const winner = topAt(beyond);
                 // the top changes past the threshold ...
                 expect(winner).not.toBe(currentTop);
-                // ... to the reported alternative, unless several overtake it at the same weight (a known bug, below)
-                const atThreshold = totalsAt(moved(goalWeights, c, bound.weight));
-                const tied = atThreshold.filter((t) => Math.abs(t - atThreshold[currentTop]!) < 1e-9).length;
-                if (tied <= 2) expect(alternatives[winner]).toBe(bound.newTop);
+                // ... to the reported alternative (also when several overtake it at the same weight)
+                expect(alternatives[winner]).toBe(bound.newTop);
               }
             }
           }
@@ -257,9 +255,8 @@ describe('weightThresholds when several alternatives overtake the top at the sam
     expect(totals[0]!).toBeGreaterThan(totals[2]!);
   });
 
-  // BUG (see report): newTop is whichever tied crossing is found first / rounds nearer, not the alternative on top
-  // past the threshold; c1's lower bound says A, c2's upper bound (the same move) says B. Remove `.fails` when fixed.
-  it.fails('BUG: both thresholds name A as the new top', () => {
+  // c1's lower bound and c2's upper bound are the same move: both must name A, which leads past the tie.
+  it('names the alternative that leads past a threshold where two overtake at once', () => {
     const thresholds = weightThresholds(synthesize(criteria, 3, local(0.3)), ['A', 'B', 'C']);
     const c1 = thresholds.find((t) => t.criterion === 'c1')!;
     const c2 = thresholds.find((t) => t.criterion === 'c2')!;

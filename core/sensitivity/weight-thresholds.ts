@@ -47,19 +47,37 @@ function crossing(
   return at >= 0 && at <= 1 ? at : null;
 }
 
+/** Alternative a's total when the criterion's global weight is moved to `at` (others rescaled). */
+function totalAt(synthesis: Synthesis, criterion: string, a: number, at: number): number {
+  const g = synthesis.criteria[criterion]!.global;
+  const contribution = synthesis.contributions[criterion]![a]!;
+  return (at / g) * contribution + ((1 - at) / (1 - g)) * (synthesis.totals[a]! - contribution);
+}
+
 /** For every criterion (every node of the tree), the weights at which the top alternative would change. */
 export function weightThresholds(synthesis: Synthesis, alternatives: readonly string[]): WeightThreshold[] {
   const top = indexOfMax(synthesis.totals);
   return Object.entries(synthesis.criteria).map(([criterion, { global: weight }]) => {
-    let lower: WeightThreshold['lower'] = null;
-    let upper: WeightThreshold['upper'] = null;
-    alternatives.forEach((name, other) => {
+    let lowerAt: number | null = null;
+    let upperAt: number | null = null;
+    alternatives.forEach((_, other) => {
       if (other === top) return;
       const at = crossing(synthesis, criterion, top, other);
       if (at === null) return;
-      if (at < weight && (lower === null || at > lower.weight)) lower = { weight: at, newTop: name };
-      if (at > weight && (upper === null || at < upper.weight)) upper = { weight: at, newTop: name };
+      if (at < weight && (lowerAt === null || at > lowerAt)) lowerAt = at;
+      if (at > weight && (upperAt === null || at < upperAt)) upperAt = at;
     });
+    // Several alternatives can overtake at the same weight: the new top is the one that leads just past it.
+    const leaderPast = (at: number, step: number) => {
+      const beyond = Math.min(1, Math.max(0, at + step));
+      let best = -1;
+      alternatives.forEach((_, a) => {
+        if (a !== top && (best < 0 || totalAt(synthesis, criterion, a, beyond) > totalAt(synthesis, criterion, best, beyond))) best = a;
+      });
+      return alternatives[best]!;
+    };
+    const lower: WeightThreshold['lower'] = lowerAt === null ? null : { weight: lowerAt, newTop: leaderPast(lowerAt, -1e-9) };
+    const upper: WeightThreshold['upper'] = upperAt === null ? null : { weight: upperAt, newTop: leaderPast(upperAt, 1e-9) };
     return { criterion, weight, lower, upper };
   });
 }
