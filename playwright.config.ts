@@ -1,0 +1,47 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests run Debian's Chromium (browsers cannot be downloaded here) against the production build on a
+ * fresh PGlite folder. `npm test` builds first; `E2E_DEV=1` runs `next dev` instead for quick local loops.
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+/** Point at an already running server (e.g. a shared `next dev`) instead of starting one. */
+const externalBaseUrl = process.env.E2E_BASE_URL;
+const dataDir = mkdtempSync(join(tmpdir(), 'clusterwise-e2e-'));
+const isCi = Boolean(process.env.CI);
+const serve = process.env.E2E_DEV ? `npx next dev -p ${port}` : `npx next start -p ${port}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  forbidOnly: isCi,
+  retries: isCi ? 1 : 0,
+  workers: 1,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: externalBaseUrl ?? `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: externalBaseUrl
+    ? undefined
+    : {
+        command: `npm run db:setup && ${serve}`,
+        url: `http://127.0.0.1:${port}`,
+        env: { DATABASE_URL: dataDir, NEXT_TELEMETRY_DISABLED: '1' },
+        reuseExistingServer: false,
+        timeout: 180_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
+});
