@@ -2,7 +2,6 @@ import { relations } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ComputationSettings, ResultCoverage } from '../../core/contracts/session-export';
 import { resultScope } from './enums';
-import { participants } from './participants';
 import { sessions } from './sessions';
 
 /**
