@@ -9,6 +9,9 @@ const nextConfig = {
   // both must be required from node_modules at run time, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
   typedRoutes: false,
+  // Browser tests and benchmarks address the dev server as 127.0.0.1; Next 16 refuses its dev connection from
+  // any origin but localhost unless listed.
+  allowedDevOrigins: ['127.0.0.1'],
 };
 
 export default withNextIntl(nextConfig);

@@ -1,38 +1,46 @@
-import { ModelList } from './_components/model-list';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { MySessions } from './_components/my-sessions';
+import styles from './landing.module.css';
 
-const STRATEGIES = [
-  { name: 'Specialization', text: 'Deepen the cluster’s focus and integrity in one field.' },
-  { name: 'Hubbing', text: 'Grow outward: ties with outside economic and innovation centres.' },
-  { name: 'Integration', text: 'Link cluster firms with related industries for cross-industry innovation.' },
-];
+const STEPS = ['setUp', 'answer', 'decide'] as const;
 
-export default function HomePage() {
+export default async function HomePage() {
+  const t = await getTranslations('landing');
   return (
     <main>
-      <h1>Clusterwise</h1>
-      <p className="lead">
-        Decision support for regional industrial-cluster policy. A facilitator sets up a decision; the cluster’s
-        stakeholders (enterprises, government, science and education, finance, civil society) compare the criteria
-        in pairs and score the options; the analytic hierarchy process turns their answers into a recommended
-        regulation strategy and the support measures to start with, with consistency checks and group consensus.
-      </p>
+      <section className={styles.hero} aria-labelledby="landing-title">
+        <h1 id="landing-title">{t('title')}</h1>
+        <p className="lead">{t('intro')}</p>
+        <div className="actions">
+          <Link className="button primary" href="/new">
+            {t('start')}
+          </Link>
+          <a className="button" href="#saved-sessions">
+            {t('openSaved')}
+          </a>
+        </div>
+      </section>
 
-      <h2>The strategies it weighs</h2>
-      <div className="grid">
-        {STRATEGIES.map((strategy) => (
-          <section className="card" key={strategy.name}>
-            <h3>{strategy.name}</h3>
-            <p className="muted">{strategy.text}</p>
-          </section>
-        ))}
-      </div>
+      <section aria-labelledby="how-title">
+        <h2 id="how-title">{t('how.title')}</h2>
+        <ol className={styles.steps}>
+          {STEPS.map((step) => (
+            <li key={step} className="card">
+              <h3>{t(`how.${step}.title`)}</h3>
+              <p className="muted">{t(`how.${step}.text`)}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
 
-      <h2>Decision models</h2>
-      <ModelList />
-
-      <h2>Your sessions on this device</h2>
-      <MySessions />
+      <section aria-labelledby="saved-sessions">
+        <h2 id="saved-sessions" tabIndex={-1}>
+          {t('saved.title')}
+        </h2>
+        <p className="muted">{t('saved.hint')}</p>
+        <MySessions />
+      </section>
     </main>
   );
 }

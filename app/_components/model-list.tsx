@@ -1,24 +1,84 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTRPC } from '../_trpc/client';
+import styles from './model-list.module.css';
+import { useLocalizedText } from './use-localized-text';
 
-export function ModelList() {
+/** The default model first and the blank one last; anything else the seed adds sits between them. */
+const ORDER = ['cluster-policy', 'sustainable-competitiveness'];
+const rank = (key: string) => (key === 'blank' ? ORDER.length + 1 : ORDER.includes(key) ? ORDER.indexOf(key) : ORDER.length);
+
+/**
+ * The seeded decision models as a radio group, each with its localized name, description and size. Only the
+ * newest version of each model is offered: a new session always starts from it.
+ */
+export function ModelList({
+  registration,
+  legend,
+  hint,
+}: {
+  registration: UseFormRegisterReturn;
+  legend: string;
+  hint?: string;
+}) {
+  const t = useTranslations('setup.new.models');
   const trpc = useTRPC();
+  const localized = useLocalizedText();
   const models = useQuery(trpc.catalogue.models.queryOptions());
-  if (models.isPending) return <p className="muted">Loading the decision models…</p>;
-  if (models.isError) return <p className="muted">The decision models could not be loaded: {models.error.message}</p>;
+  if (models.isPending) {
+    return (
+      <p className="muted" role="status">
+        {t('loading')}
+      </p>
+    );
+  }
+  if (models.isError) {
+    return (
+      <div className="notice danger" role="alert">
+        <p>{t('failed')}</p>
+        <button type="button" className="button" onClick={() => models.refetch()}>
+          {t('retry')}
+        </button>
+      </div>
+    );
+  }
+  // The list comes newest version first within each key.
+  const newest = models.data
+    .filter((model, index, all) => all.findIndex((other) => other.key === model.key) === index)
+    .sort((a, b) => rank(a.key) - rank(b.key));
   return (
-    <div className="grid">
-      {models.data.map((model) => (
-        <section className="card" key={`${model.key}-${model.version}`}>
-          <h3>{model.name.en}</h3>
-          <p className="muted">{model.description.en}</p>
-          <p className="muted">
-            {model.criteriaCount} criteria · {model.strategies.length} strategies · version {model.version}
-          </p>
-        </section>
-      ))}
-    </div>
+    <fieldset className={styles.group} aria-describedby={hint ? `${registration.name}-hint` : undefined}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={`${registration.name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <div className={styles.options}>
+        {newest.map((model) => {
+          const id = `${registration.name}-${model.key}`;
+          return (
+            <label key={model.key} className={styles.option} htmlFor={id}>
+              <input type="radio" id={id} value={model.key} {...registration} aria-describedby={`${id}-text`} />
+              <span className={styles.body}>
+                <span className={styles.name}>
+                  {localized(model.name)}
+                  {model.key === 'cluster-policy' ? <span className={styles.tag}>{t('recommended')}</span> : null}
+                </span>
+                <span className={styles.text} id={`${id}-text`}>
+                  {localized(model.description)}{' '}
+                  <span className={styles.size}>
+                    {t('size', { criteria: model.criteriaCount, strategies: model.strategies.length })}
+                  </span>
+                </span>
+              </span>
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }
