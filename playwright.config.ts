@@ -38,7 +38,8 @@ export default defineConfig({
     : {
         command: `npm run db:setup && ${serve}`,
         url: `http://127.0.0.1:${port}`,
-        env: { DATABASE_URL: dataDir, NEXT_TELEMETRY_DISABLED: '1' },
+        // Browser tests answer far faster than people do; the rate limits have their own integration tests.
+        env: { DATABASE_URL: dataDir, NEXT_TELEMETRY_DISABLED: '1', RATE_LIMITS: 'off' },
         reuseExistingServer: false,
         timeout: 180_000,
         stdout: 'ignore',

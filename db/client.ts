@@ -14,17 +14,57 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export type DbEngine = 'pglite' | 'postgres';
 
+type HandleLifecycle = {
+  /** Runs `hook` before the database closes (the workshop event bus closes its LISTEN connection this way). */
+  onClose(hook: () => Promise<void>): void;
+  close(): Promise<void>;
+};
+
 /** The typed client per engine travels along so db/migrate.ts can pick the matching migrator. */
 export type DbHandle =
-  | {
+  | ({
       engine: 'pglite';
       db: Db;
       pglite: PgliteDatabase<Schema>;
       /** The PGlite folder, or null in memory. */
       dataDir: string | null;
-      close(): Promise<void>;
-    }
-  | { engine: 'postgres'; db: Db; nodePostgres: NodePgDatabase<Schema>; pool: pg.Pool; close(): Promise<void> };
+    } & HandleLifecycle)
+  | ({
+      engine: 'postgres';
+      db: Db;
+      nodePostgres: NodePgDatabase<Schema>;
+      pool: pg.Pool;
+      /** For connections outside the pool, such as the one that LISTENs for workshop events. */
+      url: string;
+    } & HandleLifecycle);
+
+/**
+ * On globalThis, not in this module: Next may load this module in more than one bundle of one process, and
+ * every copy must find the handle of the one database object server/db.ts caches there.
+ */
+const globalForHandles = globalThis as unknown as { clusterwiseDbHandles?: WeakMap<Db, DbHandle> };
+const handlesByDb = (globalForHandles.clusterwiseDbHandles ??= new WeakMap<Db, DbHandle>());
+
+/** The handle a `Db` came from, so code that only holds the `Db` can tell the engine and reach its connections. */
+export function handleOf(db: Db): DbHandle | undefined {
+  return handlesByDb.get(db);
+}
+
+function lifecycle(closeClient: () => Promise<void>): HandleLifecycle {
+  const hooks: Array<() => Promise<void>> = [];
+  return {
+    onClose: (hook) => void hooks.push(hook),
+    async close() {
+      for (const hook of hooks.splice(0)) await hook().catch(() => undefined);
+      await closeClient();
+    },
+  };
+}
+
+function register<H extends DbHandle>(handle: H): H {
+  handlesByDb.set(handle.db, handle);
+  return handle;
+}
 
 export const DEFAULT_DATA_DIR = path.join('data', 'pglite');
 export const MEMORY_URL = 'memory://';
@@ -45,12 +85,12 @@ export function createDb(url?: string): DbHandle {
     // the next query. Without a listener that 'error' event would crash the process.
     pool.on('error', (error) => console.warn(`an idle PostgreSQL connection failed and was dropped: ${error.message}`));
     const db = drizzleNodePostgres({ client: pool, schema, casing: 'snake_case' });
-    return { engine: 'postgres', db, nodePostgres: db, pool, close: () => pool.end() };
+    return register({ engine: 'postgres', db, nodePostgres: db, pool, url, ...lifecycle(() => pool.end()) });
   }
   if (url === MEMORY_URL) {
     const client = new PGlite();
     const db = drizzlePglite({ client, schema, casing: 'snake_case' });
-    return { engine: 'pglite', db, pglite: db, dataDir: null, close: () => client.close() };
+    return register({ engine: 'pglite', db, pglite: db, dataDir: null, ...lifecycle(() => client.close()) });
   }
   // The folder is only known at run time; without the ignore hint Turbopack would trace the whole project into
   // the server output to cover every path it might be.
@@ -58,5 +98,5 @@ export function createDb(url?: string): DbHandle {
   mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case' });
-  return { engine: 'pglite', db, pglite: db, dataDir, close: () => client.close() };
+  return register({ engine: 'pglite', db, pglite: db, dataDir, ...lifecycle(() => client.close()) });
 }

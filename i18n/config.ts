@@ -1,4 +1,5 @@
-import { LOCALES, type Locale } from '~/core/contracts/localized';
+// The zod-free list: this module is in every page's client bundle (the language switcher).
+import { LOCALES, type Locale } from '~/core/locales';
 
 export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = 'en';

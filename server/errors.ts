@@ -20,6 +20,11 @@ export const APP_ERROR_CODES = {
   LIMIT_REACHED: 'PRECONDITION_FAILED',
   /** Not enough answers yet for the engine to compute a result. */
   NOT_COMPUTABLE: 'PRECONDITION_FAILED',
+  /** The workshop round is closed: its answers are frozen until the facilitator opens the next one. */
+  ROUND_CLOSED: 'PRECONDITION_FAILED',
+  /** Not open for answers now: live mode is on another item, the item is revealed, or the round does not ask it. */
+  VOTING_CLOSED: 'PRECONDITION_FAILED',
+  /** Too many calls in a short time; `retryAfterMs` says when the next one is accepted. */
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
 } as const satisfies Record<string, TRPCError['code']>;
 
@@ -29,12 +34,19 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   /** The input field the error is about, as a dotted path (`profile.ratings.cooperation-level`). */
   readonly field: string | undefined;
+  /** RATE_LIMITED: how long until the call is accepted again. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(code: AppErrorCode, message: string, options: { field?: string; cause?: unknown } = {}) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { field?: string; cause?: unknown; retryAfterMs?: number } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.field = options.field;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 

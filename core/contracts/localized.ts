@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { LOCALES } from '../locales';
 
-export const LOCALES = ['en', 'ru', 'az'] as const;
+export { LOCALES };
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 

@@ -1,17 +1,8 @@
 import { z } from 'zod';
+import { RATING_INTENSITIES } from '../ahp/ratings-scale';
 
-/**
- * The default ratings scale for scoring options against a criterion (absolute measurement, Saaty 1986):
- * named intensities with ratio values, normalised to the best intensity = 1. Labels live in the message files
- * under `rating.<key>`.
- */
-export const RATING_INTENSITIES = [
-  { key: 'none', value: 0 },
-  { key: 'low', value: 0.11 },
-  { key: 'moderate', value: 0.33 },
-  { key: 'high', value: 0.6 },
-  { key: 'very-high', value: 1 },
-] as const;
+/** The ratings scale (defined in ../ahp/ratings-scale, zod-free for the browser); labels under `rating.<key>`. */
+export { RATING_INTENSITIES };
 
 export const RatingIntensity = z.enum(['none', 'low', 'moderate', 'high', 'very-high']);
 export type RatingIntensity = z.infer<typeof RatingIntensity>;

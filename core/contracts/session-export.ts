@@ -6,6 +6,7 @@ import {
   ElementDescription,
   ElementKey,
   ElementName,
+  MAX_CRITERIA_PER_SESSION,
   MAX_MEASURES_PER_SESSION,
   NodeKey,
   SessionMeasureFields,
@@ -70,11 +71,16 @@ export const ExportedMeasure = SessionMeasureFields.extend({
   origin: z.enum(['catalogue', 'custom']),
 });
 
+/** Workshop rounds a session may hold; files written before rounds existed have everything in round 1. */
+export const MAX_ROUNDS = 1000;
+const RoundNumber = z.number().int().min(1).max(MAX_ROUNDS);
+
 export const ExportedJudgment = z.object({
   nodeKey: NodeKey,
   a: ElementKey,
   b: ElementKey,
   position: ScalePosition,
+  round: RoundNumber.default(1),
   answeredAt: Timestamp,
 });
 
@@ -82,7 +88,18 @@ export const ExportedRating = z.object({
   criterionKey: ElementKey,
   alternativeKey: ElementKey,
   intensity: RatingIntensity,
+  round: RoundNumber.default(1),
   answeredAt: Timestamp,
+});
+
+export const ExportedRound = z.object({
+  number: RoundNumber,
+  status: z.enum(['open', 'closed']),
+  /** null: every node. */
+  nodeKeys: z.array(NodeKey).max(MAX_CRITERIA_PER_SESSION + 1).nullable(),
+  openedAt: Timestamp,
+  closedAt: Timestamp.nullable(),
+  resultError: z.string().max(2000).nullable(),
 });
 
 /** A node holds at most 190 pairs (20 elements); this bounds one participant's answers over a whole model. */
@@ -93,6 +110,8 @@ export const ExportedParticipant = z.object({
   displayName: z.string().min(1).max(80),
   stakeholderGroup: StakeholderGroup,
   weight: ParticipantWeight,
+  /** False: left out of the group result by the facilitator. */
+  isIncluded: z.boolean().default(true),
   joinedAt: Timestamp,
   lastAnswerAt: Timestamp.nullable(),
   judgments: z.array(ExportedJudgment).max(MAX_ANSWERS_PER_PARTICIPANT),
@@ -107,6 +126,8 @@ export const ExportedResult = z.object({
   computedAt: Timestamp,
   result: z.record(z.string(), z.unknown()),
   coverage: ResultCoverage,
+  /** The workshop round this group result closed, or null. */
+  round: RoundNumber.nullable().default(null),
 });
 
 export const ExportedAuditEntry = z.object({
@@ -166,6 +187,7 @@ export const SessionExport = z.object({
     .nullable(),
   participants: z.array(ExportedParticipant).max(MAX_PARTICIPANTS_LIMIT),
   results: z.array(ExportedResult).max(1000),
+  rounds: z.array(ExportedRound).max(MAX_ROUNDS).default([]),
   auditLog: z.array(ExportedAuditEntry).max(10_000),
 });
 export type SessionExport = z.infer<typeof SessionExport>;

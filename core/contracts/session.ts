@@ -58,7 +58,7 @@ const ShortText = z.string().trim().max(200);
 const QuestionText = z.string().trim().max(1000);
 const MaxParticipants = z.number().int().min(1).max(MAX_PARTICIPANTS_LIMIT);
 /** Participants whose consistency ratio exceeds this are left out of the group result; null keeps everyone. */
-const MaxCr = z.number().positive().max(1).nullable();
+export const MaxCr = z.number().positive().max(1).nullable();
 
 /** Section of the create-session wizard: what is being decided, for whom. */
 export const SessionDetails = z.object({

@@ -9,3 +9,4 @@ export * from './profiles';
 export * from './reference-data';
 export * from './results';
 export * from './sessions';
+export * from './workshops';

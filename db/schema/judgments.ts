@@ -1,12 +1,14 @@
 import { relations } from 'drizzle-orm';
-import { index, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { participants } from './participants';
 import { sessions } from './sessions';
 
 /**
  * Every pairwise judgment as the participant gave it: the order of `a` and `b` and the signed scale position
  * are kept as entered. `pairKey` is the unordered pair, so a retry or a re-answer in the other order
- * replaces the row instead of adding one.
+ * replaces the row instead of adding one. `round` is the workshop round the answer belongs to (1 unless the
+ * facilitator opened later rounds): a closed round's answers are frozen, and the answer that counts for a pair is
+ * the one of the latest round that has it.
  */
 export const judgments = pgTable(
   'judgments',
@@ -23,9 +25,10 @@ export const judgments = pgTable(
     bKey: text().notNull(),
     pairKey: text().notNull(),
     position: smallint().notNull(),
+    round: integer().notNull().default(1),
     answeredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [unique().on(table.participantId, table.nodeKey, table.pairKey), index().on(table.sessionId)],
+  (table) => [unique().on(table.participantId, table.round, table.nodeKey, table.pairKey), index().on(table.sessionId)],
 );
 
 /** Ratings of a strategy against a leaf criterion, stored as the intensity key the participant chose. */
@@ -42,9 +45,13 @@ export const ratings = pgTable(
     criterionKey: text().notNull(),
     alternativeKey: text().notNull(),
     intensity: text().notNull(),
+    round: integer().notNull().default(1),
     answeredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [unique().on(table.participantId, table.criterionKey, table.alternativeKey), index().on(table.sessionId)],
+  (table) => [
+    unique().on(table.participantId, table.round, table.criterionKey, table.alternativeKey),
+    index().on(table.sessionId),
+  ],
 );
 
 export const judgmentsRelations = relations(judgments, ({ one }) => ({

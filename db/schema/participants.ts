@@ -1,5 +1,5 @@
 import { relations } from 'drizzle-orm';
-import { doublePrecision, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { stakeholderGroup } from './enums';
 import { judgments, ratings } from './judgments';
 import { sessions } from './sessions';
@@ -19,6 +19,8 @@ export const participants = pgTable(
     displayName: text().notNull(),
     stakeholderGroup: stakeholderGroup().notNull(),
     weight: doublePrecision().notNull().default(1),
+    /** False: the facilitator left them out of the group result; their answers are kept and still shown. */
+    isIncluded: boolean().notNull().default(true),
     joinedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastAnswerAt: timestamp({ withTimezone: true }),
   },

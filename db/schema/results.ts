@@ -23,6 +23,8 @@ export const results = pgTable(
     result: jsonb().$type<Record<string, unknown>>().notNull(),
     /** Which participants the group result includes, and why the others were left out. */
     coverage: jsonb().$type<ResultCoverage>().notNull(),
+    /** The workshop round a group result closed, with the answers as that round froze them; null otherwise. */
+    round: integer(),
     computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index().on(table.sessionId, table.scope, table.computedAt)],

@@ -4,12 +4,19 @@ import { removeJudgment } from '~/server/services/judgments/remove-judgment';
 import { removeRating } from '~/server/services/judgments/remove-rating';
 import { saveJudgment } from '~/server/services/judgments/save-judgment';
 import { saveRating } from '~/server/services/judgments/save-rating';
+import { rateLimit } from '../trpc/middleware/rate-limit';
 import { createTRPCRouter, participantProcedure } from '../trpc/init';
+
+/**
+ * One budget for all of a participant's answer calls: far above a person's pace (a pair takes seconds to
+ * think about), low enough that one phone or script cannot flood a room of 200.
+ */
+const answerProcedure = participantProcedure.use(rateLimit('judgment', { limit: 30, windowMs: 10_000, what: 'answers' }));
 
 /** A participant's answers, saved one at a time; every save is idempotent. */
 export const judgmentRouter = createTRPCRouter({
-  save: participantProcedure.input(SaveJudgmentInput).mutation(({ ctx, input }) => saveJudgment({ ctx, input })),
-  remove: participantProcedure.input(RemoveJudgmentInput).mutation(({ ctx, input }) => removeJudgment({ ctx, input })),
-  saveRating: participantProcedure.input(SaveRatingInput).mutation(({ ctx, input }) => saveRating({ ctx, input })),
-  removeRating: participantProcedure.input(RemoveRatingInput).mutation(({ ctx, input }) => removeRating({ ctx, input })),
+  save: answerProcedure.input(SaveJudgmentInput).mutation(({ ctx, input }) => saveJudgment({ ctx, input })),
+  remove: answerProcedure.input(RemoveJudgmentInput).mutation(({ ctx, input }) => removeJudgment({ ctx, input })),
+  saveRating: answerProcedure.input(SaveRatingInput).mutation(({ ctx, input }) => saveRating({ ctx, input })),
+  removeRating: answerProcedure.input(RemoveRatingInput).mutation(({ ctx, input }) => removeRating({ ctx, input })),
 });

@@ -17,9 +17,10 @@ import {
   inviteProcedure,
   participantProcedure,
 } from '../trpc/init';
+import { joinRateLimit } from '../trpc/middleware/rate-limit';
 
 export const participantRouter = createTRPCRouter({
-  join: inviteProcedure.input(JoinSessionInput).mutation(({ ctx, input }) => joinSession({ ctx, input })),
+  join: inviteProcedure.use(joinRateLimit).input(JoinSessionInput).mutation(({ ctx, input }) => joinSession({ ctx, input })),
   me: participantProcedure.input(SessionRef).query(({ ctx, input }) => getMyProgress({ ctx, input })),
   list: facilitatorProcedure.input(SessionRef).query(({ ctx, input }) => listParticipants({ ctx, input })),
   update: facilitatorProcedure

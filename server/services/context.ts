@@ -1,6 +1,8 @@
 import type { Db } from '~/db/client';
+import type { EventBus } from '~/server/events/bus';
 
-export type ServiceContext = { db: Db };
+/** `events` tells live views about a write, after its transaction has committed (see server/events/bus.ts). */
+export type ServiceContext = { db: Db; events: EventBus };
 
 export type FacilitatorAccess = { role: 'facilitator'; sessionId: string };
 export type ParticipantAccess = { role: 'participant'; sessionId: string; participantId: string };

@@ -9,6 +9,15 @@ import { requireSessionAccess } from './middleware/require-session-access';
 
 const t = initTRPC.context<InnerContext>().create({
   transformer: superjson,
+  /**
+   * Workshop subscriptions run over server-sent events. The ping keeps proxies from closing a quiet stream, and a
+   * client that hears nothing (not even a ping) for twice the interval reconnects, resuming from its last event id.
+   * @see https://trpc.io/docs/server/subscriptions
+   */
+  sse: {
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 25_000 },
+  },
   /** Forms read `data.zodError.fieldErrors` (or `data.appError.field`) to put the message on the right field. */
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -17,7 +26,14 @@ const t = initTRPC.context<InnerContext>().create({
       data: {
         ...shape.data,
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
-        appError: cause instanceof AppError ? { code: cause.code, field: cause.field ?? null } : null,
+        appError:
+          cause instanceof AppError
+            ? {
+                code: cause.code,
+                field: cause.field ?? null,
+                ...(cause.retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.ceil(cause.retryAfterMs / 1000) }),
+              }
+            : null,
       },
     };
   },

@@ -6,6 +6,7 @@ import { participantRouter } from '../routers/participant';
 import { profileRouter } from '../routers/profile';
 import { resultRouter } from '../routers/result';
 import { sessionRouter } from '../routers/session';
+import { workshopRouter } from '../routers/workshop';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   profile: profileRouter,
   result: resultRouter,
   catalogue: catalogueRouter,
+  workshop: workshopRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,13 +6,21 @@ import { AppError } from '~/server/errors';
 import type { ParticipantAccess } from '../context';
 import { type Hierarchy, loadHierarchy } from '../shared/hierarchy';
 import { assertNotClosed, shareLockSession } from '../shared/session-state';
+import { currentRound, findWorkshop } from '../shared/workshop-state';
 
-/** What every answer needs: a session that is not closed, and its current model. */
+/**
+ * What every answer needs: a session that is not closed, its current model, and the workshop state the answer
+ * is checked against (assertOpenForAnswers). Read under the shared session lock, so a facilitator's step (which
+ * takes the exclusive lock) is either wholly before or wholly after the answer.
+ */
 export async function prepareAnswer(tx: Db, access: ParticipantAccess) {
   const session = await shareLockSession(tx, access.sessionId);
   assertNotClosed(session);
+  // One after the other: a transaction is one connection, and node-postgres does not pipeline queries on it.
   const hierarchy = await loadHierarchy(tx, session.id);
-  return { session, hierarchy };
+  const workshop = await findWorkshop(tx, session.id);
+  const round = await currentRound(tx, session.id);
+  return { session, hierarchy, workshop, round };
 }
 
 export async function touchParticipant(tx: Db, participantId: string): Promise<void> {

@@ -4,18 +4,21 @@ import type { SaveJudgmentInput } from '~/core/contracts/judgments';
 import { judgments } from '~/db/schema';
 import type { ParticipantContext, ServiceArgs } from '../context';
 import { pairKey } from '../shared/hierarchy';
+import { assertOpenForAnswers, raiseEvent } from '../shared/workshop-state';
 import { checkPair, prepareAnswer, touchParticipant } from './answer-checks';
 
 /**
- * Saves one pairwise judgment as given. An upsert on (participant, node, unordered pair): a retried request,
- * or the same pair answered again in either order, replaces the earlier answer and never adds a second one.
+ * Saves one pairwise judgment as given, in the current workshop round. An upsert on (participant, round, node,
+ * unordered pair): a retried request, or the same pair answered again in either order, replaces the earlier
+ * answer of this round and never adds a second one.
  */
 export async function saveJudgment({ ctx, input }: ServiceArgs<ParticipantContext, SaveJudgmentInput>) {
-  return ctx.db.transaction(async (tx) => {
-    const { session, hierarchy } = await prepareAnswer(tx, ctx.access);
+  const { saved, notice } = await ctx.db.transaction(async (tx) => {
+    const { session, hierarchy, workshop, round } = await prepareAnswer(tx, ctx.access);
     checkPair(hierarchy, session.alternativeScoring, input);
+    assertOpenForAnswers(workshop, round, { kind: 'pair', nodeKey: input.nodeKey, a: input.a, b: input.b });
     await touchParticipant(tx, ctx.access.participantId);
-    const [saved] = await tx
+    const [row] = await tx
       .insert(judgments)
       .values({
         sessionId: session.id,
@@ -25,12 +28,22 @@ export async function saveJudgment({ ctx, input }: ServiceArgs<ParticipantContex
         bKey: input.b,
         pairKey: pairKey(input.a, input.b),
         position: input.position,
+        round: round.number,
       })
       .onConflictDoUpdate({
-        target: [judgments.participantId, judgments.nodeKey, judgments.pairKey],
+        target: [judgments.participantId, judgments.round, judgments.nodeKey, judgments.pairKey],
         set: { aKey: input.a, bKey: input.b, position: input.position, answeredAt: sql`now()` },
       })
       .returning();
-    return { nodeKey: saved!.nodeKey, a: saved!.aKey, b: saved!.bKey, position: saved!.position, answeredAt: saved!.answeredAt };
+    return { saved: row!, notice: await raiseEvent(tx, session.id, 'answer.saved') };
   });
+  await ctx.events.publish(notice);
+  return {
+    nodeKey: saved.nodeKey,
+    a: saved.aKey,
+    b: saved.bKey,
+    position: saved.position,
+    round: saved.round,
+    answeredAt: saved.answeredAt,
+  };
 }

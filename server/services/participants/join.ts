@@ -6,13 +6,17 @@ import { AppError } from '~/server/errors';
 import { issueToken, participantPath } from '../access/tokens';
 import type { AccessContext, InviteAccess, ServiceArgs } from '../context';
 import { assertNotClosed, lockSession } from '../shared/session-state';
+import { raiseEvent } from '../shared/workshop-state';
 
 /**
  * Turns an invite link into a participant with a link of their own. The session row is locked so two joins at
  * once cannot both take the last place or the same participant number.
  */
-export async function joinSession({ ctx, input }: ServiceArgs<AccessContext<InviteAccess>, JoinSessionInput>) {
-  return ctx.db.transaction(async (tx) => {
+export async function joinSession({
+  ctx,
+  input,
+}: ServiceArgs<AccessContext<InviteAccess>, Pick<JoinSessionInput, 'displayName' | 'stakeholderGroup'>>) {
+  const { joined, notice } = await ctx.db.transaction(async (tx) => {
     const session = await lockSession(tx, ctx.access.sessionId);
     assertNotClosed(session);
     const [row] = await tx.select({ n: count() }).from(participants).where(eq(participants.sessionId, session.id));
@@ -33,11 +37,15 @@ export async function joinSession({ ctx, input }: ServiceArgs<AccessContext<Invi
     if (!participant) throw new Error('inserting a participant returned no row');
     const { token, tokenHash } = issueToken();
     await tx.insert(accessTokens).values({ sessionId: session.id, role: 'participant', participantId: participant.id, tokenHash });
-    return {
+    const joined = {
+      sessionId: session.id,
       participantId: participant.id,
       participantKey: participant.key,
       token,
       path: participantPath(session.id, token),
     };
+    return { joined, notice: await raiseEvent(tx, session.id, 'participant.joined') };
   });
+  await ctx.events.publish(notice);
+  return joined;
 }

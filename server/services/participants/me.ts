@@ -10,7 +10,10 @@ import { computeProgress } from '../shared/progress';
 import { findSession } from '../shared/session-state';
 import { toParticipantView } from '../shared/views';
 
-/** The participant's own record, progress per node and every answer they gave, as they gave it. */
+/**
+ * The participant's own record, progress per node and the answers that count (per question, the one of the latest
+ * workshop round that has one, with that round's number), as they gave them.
+ */
 export async function getMyProgress({ ctx }: ServiceArgs<ParticipantContext, SessionRef>) {
   const session = await findSession(ctx.db, ctx.access.sessionId);
   const [participant] = await ctx.db.select().from(participants).where(eq(participants.id, ctx.access.participantId));
@@ -22,11 +25,19 @@ export async function getMyProgress({ ctx }: ServiceArgs<ParticipantContext, Ses
   return {
     participant: toParticipantView(participant),
     progress: computeProgress(hierarchy, session.alternativeScoring, judgmentRows, ratingRows),
-    judgments: judgmentRows.map((j) => ({ nodeKey: j.nodeKey, a: j.aKey, b: j.bKey, position: j.position, answeredAt: j.answeredAt })),
+    judgments: judgmentRows.map((j) => ({
+      nodeKey: j.nodeKey,
+      a: j.aKey,
+      b: j.bKey,
+      position: j.position,
+      round: j.round,
+      answeredAt: j.answeredAt,
+    })),
     ratings: ratingRows.map((r) => ({
       criterionKey: r.criterionKey,
       alternativeKey: r.alternativeKey,
       intensity: r.intensity,
+      round: r.round,
       answeredAt: r.answeredAt,
     })),
   };

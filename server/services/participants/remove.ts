@@ -5,10 +5,11 @@ import { auditLog, participants, results } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { assertNotClosed, lockSession } from '../shared/session-state';
+import { raiseEvent } from '../shared/workshop-state';
 
 /** Removes a participant with their answers, links and individual results. */
 export async function removeParticipant({ ctx, input }: ServiceArgs<FacilitatorContext, RemoveParticipantInput>) {
-  return ctx.db.transaction(async (tx) => {
+  const { removed, notice } = await ctx.db.transaction(async (tx) => {
     const session = await lockSession(tx, ctx.access.sessionId);
     assertNotClosed(session);
     const [removed] = await tx
@@ -26,6 +27,11 @@ export async function removeParticipant({ ctx, input }: ServiceArgs<FacilitatorC
       detail: { participantKey: removed.key, displayName: removed.displayName },
       sessionVersion: session.version,
     });
-    return { removed: true as const, participantKey: removed.key };
+    return {
+      removed: { removed: true as const, participantKey: removed.key },
+      notice: await raiseEvent(tx, session.id, 'participant.removed'),
+    };
   });
+  await ctx.events.publish(notice);
+  return removed;
 }

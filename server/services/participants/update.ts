@@ -5,12 +5,13 @@ import { auditLog, participants } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { assertNotClosed, lockSession } from '../shared/session-state';
+import { raiseEvent } from '../shared/workshop-state';
 import { toParticipantView } from '../shared/views';
 
 /** The facilitator corrects a participant's name or group, or sets their weight in the group result. */
 export async function updateParticipant({ ctx, input }: ServiceArgs<FacilitatorContext, UpdateParticipantInput>) {
   const { sessionId: _sessionId, participantId, ...fields } = input;
-  return ctx.db.transaction(async (tx) => {
+  const { view, notice } = await ctx.db.transaction(async (tx) => {
     const session = await lockSession(tx, ctx.access.sessionId);
     assertNotClosed(session);
     const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
@@ -27,6 +28,8 @@ export async function updateParticipant({ ctx, input }: ServiceArgs<FacilitatorC
       detail: { participantKey: updated.key, ...changes },
       sessionVersion: session.version,
     });
-    return toParticipantView(updated);
+    return { view: toParticipantView(updated), notice: await raiseEvent(tx, session.id, 'participant.updated') };
   });
+  await ctx.events.publish(notice);
+  return view;
 }

@@ -18,8 +18,10 @@ export async function evaluateAndStore(
     settings: ComputationSettings;
     sessionVersion: number;
     coverage: ResultCoverage;
+    /** The workshop round this result closed, if any. */
+    round?: number | null;
   },
-  problem: Record<string, unknown>,
+  problem: object,
 ) {
   let result: Record<string, unknown>;
   try {

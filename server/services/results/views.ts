@@ -9,6 +9,8 @@ export function toResultView(row: ResultRow, { isStale }: { isStale: boolean }) 
     sessionVersion: row.sessionVersion,
     computedAt: row.computedAt,
     coverage: row.coverage,
+    /** The workshop round this result closed, or null. */
+    round: row.round,
     result: row.result,
     /** The model, the settings or the answers changed after this was computed. */
     isStale,

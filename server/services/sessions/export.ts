@@ -3,9 +3,9 @@ import { asc, eq } from 'drizzle-orm';
 import type { RatingIntensity } from '~/core/contracts/ratings';
 import type { SessionRef } from '~/core/contracts/session';
 import { SESSION_EXPORT_FORMAT, type SessionExport } from '~/core/contracts/session-export';
-import { auditLog, clusterProfiles, participants, results } from '~/db/schema';
+import { auditLog, clusterProfiles, participants, results, workshopRounds } from '~/db/schema';
 import type { FacilitatorContext, ServiceArgs } from '../context';
-import { loadAnswers } from '../shared/load-answers';
+import { loadAnswerRows } from '../shared/load-answers';
 import { readModel } from '../shared/read-model';
 import { findSession } from '../shared/session-state';
 
@@ -27,7 +27,12 @@ export async function exportSession({ ctx }: ServiceArgs<FacilitatorContext, Ses
     const { spec } = await readModel(tx, sessionId);
     const [profile] = await tx.select().from(clusterProfiles).where(eq(clusterProfiles.sessionId, sessionId));
     const participantRows = await tx.select().from(participants).where(eq(participants.sessionId, sessionId));
-    const answers = await loadAnswers(tx, { sessionId });
+    const rows = await loadAnswerRows(tx, { sessionId });
+    const roundRows = await tx
+      .select()
+      .from(workshopRounds)
+      .where(eq(workshopRounds.sessionId, sessionId))
+      .orderBy(asc(workshopRounds.number));
     const resultRows = await tx
       .select()
       .from(results)
@@ -83,23 +88,35 @@ export async function exportSession({ ctx }: ServiceArgs<FacilitatorContext, Ses
       participants: participantRows
         .sort((a, b) => participantNumber(a.key) - participantNumber(b.key))
         .map((p) => {
-          const own = answers.get(p.id);
           return {
             key: p.key,
             displayName: p.displayName,
             stakeholderGroup: p.stakeholderGroup,
             weight: p.weight,
+            isIncluded: p.isIncluded,
             joinedAt: iso(p.joinedAt),
             lastAnswerAt: p.lastAnswerAt ? iso(p.lastAnswerAt) : null,
-            judgments: (own?.judgments ?? [])
-              .sort((x, y) => compare(x.nodeKey, y.nodeKey) || compare(x.pairKey, y.pairKey))
-              .map((j) => ({ nodeKey: j.nodeKey, a: j.aKey, b: j.bKey, position: j.position, answeredAt: iso(j.answeredAt) })),
-            ratings: (own?.ratings ?? [])
-              .sort((x, y) => compare(x.criterionKey, y.criterionKey) || compare(x.alternativeKey, y.alternativeKey))
+            judgments: rows.judgments
+              .filter((j) => j.participantId === p.id)
+              .sort((x, y) => x.round - y.round || compare(x.nodeKey, y.nodeKey) || compare(x.pairKey, y.pairKey))
+              .map((j) => ({
+                nodeKey: j.nodeKey,
+                a: j.aKey,
+                b: j.bKey,
+                position: j.position,
+                round: j.round,
+                answeredAt: iso(j.answeredAt),
+              })),
+            ratings: rows.ratings
+              .filter((r) => r.participantId === p.id)
+              .sort(
+                (x, y) => x.round - y.round || compare(x.criterionKey, y.criterionKey) || compare(x.alternativeKey, y.alternativeKey),
+              )
               .map((r) => ({
                 criterionKey: r.criterionKey,
                 alternativeKey: r.alternativeKey,
                 intensity: r.intensity as RatingIntensity,
+                round: r.round,
                 answeredAt: iso(r.answeredAt),
               })),
           };
@@ -112,6 +129,15 @@ export async function exportSession({ ctx }: ServiceArgs<FacilitatorContext, Ses
         computedAt: iso(r.computedAt),
         result: r.result,
         coverage: r.coverage,
+        round: r.round,
+      })),
+      rounds: roundRows.map((r) => ({
+        number: r.number,
+        status: r.status,
+        nodeKeys: r.nodeKeys,
+        openedAt: iso(r.openedAt),
+        closedAt: r.closedAt ? iso(r.closedAt) : null,
+        resultError: r.resultError,
       })),
       auditLog: auditRows.map((a) => ({
         actor: a.actor,

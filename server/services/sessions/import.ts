@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { MAX_CRITERIA_PER_SESSION } from '~/core/contracts/model-edits';
 import type { ImportSessionInput, SessionExport } from '~/core/contracts/session-export';
-import { auditLog, clusterProfiles, judgments, participants, ratings, results, sessions } from '~/db/schema';
+import { auditLog, clusterProfiles, judgments, participants, ratings, results, sessions, workshopRounds } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import { type SessionLinks, issueSessionLinks } from '../access/issue-session-links';
 import type { ServiceArgs, ServiceContext } from '../context';
@@ -61,8 +61,10 @@ function checkReferences(data: SessionExport): Hierarchy {
       if (!node.elements.includes(j.b) || j.a === j.b) {
         throw invalid(`${field}.b`, `"${j.b}" is not a second element compared under "${j.nodeKey}".`);
       }
-      const pair = `${j.nodeKey}/${pairKey(j.a, j.b)}`;
-      if (seenPairs.has(pair)) throw invalid(field, `The pair ${j.a}/${j.b} under "${j.nodeKey}" is answered twice.`);
+      const pair = `${j.round}/${j.nodeKey}/${pairKey(j.a, j.b)}`;
+      if (seenPairs.has(pair)) {
+        throw invalid(field, `The pair ${j.a}/${j.b} under "${j.nodeKey}" is answered twice in round ${j.round}.`);
+      }
       seenPairs.add(pair);
     });
     const seenRatings = new Set<string>();
@@ -75,9 +77,14 @@ function checkReferences(data: SessionExport): Hierarchy {
         throw invalid(`${field}.alternativeKey`, `"${r.alternativeKey}" is not a strategy of the model.`);
       }
       const rating = `${r.criterionKey}/${r.alternativeKey}`;
-      if (seenRatings.has(rating)) throw invalid(field, `${rating} is rated twice.`);
-      seenRatings.add(rating);
+      if (seenRatings.has(`${r.round}/${rating}`)) throw invalid(field, `${rating} is rated twice in round ${r.round}.`);
+      seenRatings.add(`${r.round}/${rating}`);
     });
+  });
+  const roundNumbers = new Set<number>();
+  data.rounds.forEach((r, i) => {
+    if (roundNumbers.has(r.number)) throw invalid(`rounds.${i}.number`, `Round ${r.number} is listed twice.`);
+    roundNumbers.add(r.number);
   });
   const highestKey = Math.max(0, ...[...participantKeys].map((key) => Number(key.slice(1))));
   if (data.session.participantSeq < highestKey) {
@@ -157,6 +164,7 @@ export async function importSession({
       displayName: p.displayName,
       stakeholderGroup: p.stakeholderGroup,
       weight: p.weight,
+      isIncluded: p.isIncluded,
       joinedAt: date(p.joinedAt),
       lastAnswerAt: p.lastAnswerAt ? date(p.lastAnswerAt) : null,
     }));
@@ -170,6 +178,7 @@ export async function importSession({
         bKey: j.b,
         pairKey: pairKey(j.a, j.b),
         position: j.position,
+        round: j.round,
         answeredAt: date(j.answeredAt),
       })),
     );
@@ -181,12 +190,18 @@ export async function importSession({
         criterionKey: r.criterionKey,
         alternativeKey: r.alternativeKey,
         intensity: r.intensity,
+        round: r.round,
         answeredAt: date(r.answeredAt),
       })),
     );
     await insertInBatches(ratingRows, (batch) => tx.insert(ratings).values(batch));
     await insertInBatches(data.results, (batch) =>
       tx.insert(results).values(batch.map((r) => ({ sessionId, ...r, computedAt: date(r.computedAt) }))),
+    );
+    await insertInBatches(data.rounds, (batch) =>
+      tx.insert(workshopRounds).values(
+        batch.map((r) => ({ sessionId, ...r, openedAt: date(r.openedAt), closedAt: r.closedAt ? date(r.closedAt) : null })),
+      ),
     );
     await insertInBatches(data.auditLog, (batch) =>
       tx.insert(auditLog).values(batch.map((a) => ({ sessionId, ...a, createdAt: date(a.createdAt) }))),

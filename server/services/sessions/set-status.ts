@@ -4,6 +4,7 @@ import type { SessionRow } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext } from '../context';
 import { lockSession, recordChange } from '../shared/session-state';
+import { raiseEvent, releaseRoomCode } from '../shared/workshop-state';
 
 /**
  * Moves the session to `to` when `from` allows it. Asking for the status it already has is a no-op, so a
@@ -15,9 +16,9 @@ export async function setSessionStatus(
   allowedFrom: SessionStatus[],
   refusal: (session: SessionRow) => AppError,
 ): Promise<{ status: SessionStatus; version: number }> {
-  return ctx.db.transaction(async (tx) => {
+  const { changed, notice } = await ctx.db.transaction(async (tx) => {
     const session = await lockSession(tx, ctx.access.sessionId);
-    if (session.status === to) return { status: to, version: session.version };
+    if (session.status === to) return { changed: { status: to, version: session.version }, notice: null };
     if (!allowedFrom.includes(session.status)) throw refusal(session);
     const version = await recordChange(
       tx,
@@ -26,8 +27,11 @@ export async function setSessionStatus(
       { from: session.status, to },
       { status: to, closedAt: to === 'closed' ? new Date() : null },
     );
-    return { status: to, version };
+    if (to === 'closed') await releaseRoomCode(tx, session.id);
+    return { changed: { status: to, version }, notice: await raiseEvent(tx, session.id, 'session.changed') };
   });
+  if (notice) await ctx.events.publish(notice);
+  return changed;
 }
 
 export function notAllowed(message: string) {

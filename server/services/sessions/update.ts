@@ -5,11 +5,12 @@ import { participants, type sessions } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { assertNotClosed, assertVersion, lockSession, recordChange } from '../shared/session-state';
+import { raiseEvent } from '../shared/workshop-state';
 
 /** Changes the session's details and settings; only the fields given change. */
 export async function updateSession({ ctx, input }: ServiceArgs<FacilitatorContext, UpdateSessionInput>) {
   const { sessionId: _sessionId, expectedVersion, methodSettings, ...fields } = input;
-  return ctx.db.transaction(async (tx) => {
+  const { version, notice } = await ctx.db.transaction(async (tx) => {
     const session = await lockSession(tx, ctx.access.sessionId);
     assertVersion(session, expectedVersion);
     assertNotClosed(session);
@@ -27,6 +28,8 @@ export async function updateSession({ ctx, input }: ServiceArgs<FacilitatorConte
     );
     if (methodSettings) changes.methodSettings = { ...session.methodSettings, ...methodSettings };
     const version = await recordChange(tx, session, 'session.updated', { changed: Object.keys(changes) }, changes);
-    return { version };
+    return { version, notice: await raiseEvent(tx, session.id, 'session.changed') };
   });
+  await ctx.events.publish(notice);
+  return { version };
 }

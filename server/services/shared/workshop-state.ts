@@ -1,0 +1,189 @@
+import 'server-only';
+import { randomInt } from 'node:crypto';
+import { desc, eq, sql } from 'drizzle-orm';
+import {
+  type LiveItem,
+  ROOM_CODE_ALPHABET,
+  ROOM_CODE_LENGTH,
+  type RoundStatus,
+  type WorkshopEventKind,
+} from '~/core/contracts/workshop';
+import type { Db } from '~/db/client';
+import { type SessionRow, type WorkshopRoundRow, type WorkshopRow, workshopRounds, workshops } from '~/db/schema';
+import type { WorkshopNotice } from '~/server/events/bus';
+import { AppError } from '~/server/errors';
+import type { Hierarchy } from './hierarchy';
+
+export type RoundInfo = {
+  number: number;
+  status: RoundStatus;
+  /** null: every node. */
+  nodeKeys: string[] | null;
+  openedAt: Date | null;
+  closedAt: Date | null;
+  resultError: string | null;
+};
+
+/** A session without round rows is in round 1, open, on every node. */
+const FIRST_ROUND: RoundInfo = { number: 1, status: 'open', nodeKeys: null, openedAt: null, closedAt: null, resultError: null };
+
+function toRoundInfo(row: WorkshopRoundRow): RoundInfo {
+  return {
+    number: row.number,
+    status: row.status,
+    nodeKeys: row.nodeKeys,
+    openedAt: row.openedAt,
+    closedAt: row.closedAt,
+    resultError: row.resultError,
+  };
+}
+
+export async function currentRound(db: Db, sessionId: string): Promise<RoundInfo> {
+  const [row] = await db
+    .select()
+    .from(workshopRounds)
+    .where(eq(workshopRounds.sessionId, sessionId))
+    .orderBy(desc(workshopRounds.number))
+    .limit(1);
+  return row ? toRoundInfo(row) : FIRST_ROUND;
+}
+
+export async function listRounds(db: Db, sessionId: string): Promise<RoundInfo[]> {
+  const rows = await db.select().from(workshopRounds).where(eq(workshopRounds.sessionId, sessionId));
+  return rows.length ? rows.sort((a, b) => a.number - b.number).map(toRoundInfo) : [FIRST_ROUND];
+}
+
+/** Whether `round` asks about comparison node `nodeKey` (for a rating, the criterion). */
+export function roundAsks(round: RoundInfo, nodeKey: string): boolean {
+  return round.nodeKeys === null || round.nodeKeys.includes(nodeKey);
+}
+
+/** A judgment's position read the other way round (b over a); never -0, which JSON and tallies would show apart. */
+export function flipPosition(position: number): number {
+  return position === 0 ? 0 : -position;
+}
+
+/** The comparison node an item belongs to: the node of a pair, the criterion of a rating. */
+export function itemNodeKey(item: LiveItem): string {
+  return item.kind === 'pair' ? item.nodeKey : item.criterionKey;
+}
+
+/** The same question, whichever way round the pair was put. */
+export function isSameItem(x: LiveItem, y: LiveItem): boolean {
+  if (x.kind === 'pair' && y.kind === 'pair') {
+    return x.nodeKey === y.nodeKey && ((x.a === y.a && x.b === y.b) || (x.a === y.b && x.b === y.a));
+  }
+  if (x.kind === 'rating' && y.kind === 'rating') {
+    return x.criterionKey === y.criterionKey && x.alternativeKey === y.alternativeKey;
+  }
+  return false;
+}
+
+/** The workshop row, or what it would hold: sessions get one on first use. */
+export async function findWorkshop(db: Db, sessionId: string): Promise<WorkshopRow> {
+  const [row] = await db.select().from(workshops).where(eq(workshops.sessionId, sessionId)).limit(1);
+  return (
+    row ?? {
+      sessionId,
+      mode: 'async',
+      roomCode: null,
+      currentItem: null,
+      isRevealed: false,
+      eventSeq: 0,
+      updatedAt: new Date(0),
+    }
+  );
+}
+
+/** Uniform over the alphabet (randomInt has no modulo bias). */
+export function generateRoomCode(): string {
+  let code = '';
+  for (let i = 0; i < ROOM_CODE_LENGTH; i++) code += ROOM_CODE_ALPHABET[randomInt(ROOM_CODE_ALPHABET.length)];
+  return code;
+}
+
+const ROOM_CODE_ATTEMPTS = 20;
+
+/**
+ * The session's workshop row, made if missing, with a room code while the session can be joined. A code is
+ * drawn until one is free; two transactions drawing the same free code at the same instant (odds about one in a
+ * billion per pair) would meet the unique constraint, and the second call fails and can be retried.
+ */
+export async function ensureWorkshop(tx: Db, session: SessionRow): Promise<WorkshopRow> {
+  await tx.insert(workshops).values({ sessionId: session.id }).onConflictDoNothing();
+  const workshop = await findWorkshop(tx, session.id);
+  if (workshop.roomCode || session.status === 'closed') return workshop;
+  for (let attempt = 0; attempt < ROOM_CODE_ATTEMPTS; attempt++) {
+    const code = generateRoomCode();
+    const [taken] = await tx.select({ id: workshops.sessionId }).from(workshops).where(eq(workshops.roomCode, code)).limit(1);
+    if (taken) continue;
+    const [updated] = await tx.update(workshops).set({ roomCode: code }).where(eq(workshops.sessionId, session.id)).returning();
+    if (updated) return updated;
+  }
+  throw new Error('no free room code found');
+}
+
+/** A closed session cannot be joined, so its code goes back to the pool. */
+export async function releaseRoomCode(tx: Db, sessionId: string): Promise<void> {
+  await tx.update(workshops).set({ roomCode: null }).where(eq(workshops.sessionId, sessionId));
+}
+
+/**
+ * Increments the session's event sequence in the caller's transaction and returns the notice to publish once it
+ * has committed. The row lock this takes is held only from here to the commit, so call it last.
+ */
+export async function raiseEvent(tx: Db, sessionId: string, kind: WorkshopEventKind): Promise<WorkshopNotice> {
+  const [row] = await tx
+    .insert(workshops)
+    .values({ sessionId, eventSeq: 1 })
+    .onConflictDoUpdate({ target: workshops.sessionId, set: { eventSeq: sql`${workshops.eventSeq} + 1` } })
+    .returning({ seq: workshops.eventSeq });
+  if (!row) throw new Error('raising a workshop event returned no row');
+  return { sessionId, kind, seq: row.seq };
+}
+
+/**
+ * What an answer about `item` needs besides an open session: an open round that asks its node and, in live mode,
+ * the room voting on that very item and not yet shown its distribution.
+ */
+export function assertOpenForAnswers(workshop: WorkshopRow, round: RoundInfo, item: LiveItem): void {
+  if (round.status === 'closed') {
+    throw new AppError('ROUND_CLOSED', `Round ${round.number} is closed: its answers are frozen until the facilitator opens the next round.`);
+  }
+  const nodeKey = itemNodeKey(item);
+  if (!roundAsks(round, nodeKey)) {
+    throw new AppError('VOTING_CLOSED', `Round ${round.number} does not ask about "${nodeKey}" again.`, {
+      field: item.kind === 'pair' ? 'nodeKey' : 'criterionKey',
+    });
+  }
+  if (workshop.mode !== 'live') return;
+  if (!workshop.currentItem || !isSameItem(workshop.currentItem, item)) {
+    throw new AppError('VOTING_CLOSED', 'The room is voting on another question now.');
+  }
+  if (workshop.isRevealed) {
+    throw new AppError('VOTING_CLOSED', 'Voting on this question is closed: its answers are being shown.');
+  }
+}
+
+/**
+ * The questions of a round in the order the room goes through them: the goal first, then each node in the
+ * order of the tree; pairs in element order, or one rating per strategy under a leaf in ratings sessions.
+ */
+export function buildAgenda(hierarchy: Hierarchy, scoring: 'pairwise' | 'ratings', round: RoundInfo): LiveItem[] {
+  const nodes = [...hierarchy.nodes.values()];
+  const ordered = [...nodes.filter((n) => n.key === 'goal'), ...nodes.filter((n) => n.key !== 'goal')];
+  const items: LiveItem[] = [];
+  for (const node of ordered) {
+    if (!roundAsks(round, node.key) || node.elements.length < 2) continue;
+    if (node.kind === 'alternatives' && scoring === 'ratings') {
+      for (const alternativeKey of node.elements) items.push({ kind: 'rating', criterionKey: node.key, alternativeKey });
+      continue;
+    }
+    for (let i = 0; i < node.elements.length; i++) {
+      for (let j = i + 1; j < node.elements.length; j++) {
+        items.push({ kind: 'pair', nodeKey: node.key, a: node.elements[i]!, b: node.elements[j]! });
+      }
+    }
+  }
+  return items;
+}

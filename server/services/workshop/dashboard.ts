@@ -1,0 +1,192 @@
+import 'server-only';
+import {
+  type GroupHierarchyResult,
+  ProblemValidationError,
+  analyzeMatrix,
+  consensusLevel,
+  emptyMatrix,
+  evaluate,
+  isDisconnected,
+  positionToRatio,
+  ratioToNearestPosition,
+  setJudgment,
+} from '~/core';
+import { STAKEHOLDER_GROUPS } from '~/core/contracts/session';
+import type { DashboardInput } from '~/core/contracts/workshop';
+import type { JudgmentRow, SessionRow } from '~/db/schema';
+import { AppError } from '~/server/errors';
+import type { FacilitatorContext, ServiceArgs } from '../context';
+import { buildGroupProblem, effectiveWeight } from '../results/group-problem';
+import type { Hierarchy } from '../shared/hierarchy';
+import { loadAnswers } from '../shared/load-answers';
+import { computeProgress } from '../shared/progress';
+import { toParticipantView } from '../shared/views';
+import { buildAgenda, roundAsks } from '../shared/workshop-state';
+import { forViewer, readLiveSnapshot } from './live-state';
+
+/** One instant of the whole session, on PostgreSQL too. */
+const SNAPSHOT = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
+
+/** CR of each pairwise node the participant has linked (null while their judgments there do not link every element). */
+function crByNode(hierarchy: Hierarchy, session: SessionRow, own: JudgmentRow[]) {
+  const { method, randomIndex, completion, scale } = session.methodSettings;
+  const out: Array<{ nodeKey: string; cr: number | null; isConsistentEnough: boolean | null }> = [];
+  for (const node of hierarchy.nodes.values()) {
+    if (node.elements.length < 2 || (node.kind === 'alternatives' && session.alternativeScoring === 'ratings')) continue;
+    const index = new Map(node.elements.map((key, i) => [key, i]));
+    const matrix = emptyMatrix(node.elements.length);
+    let count = 0;
+    for (const j of own) {
+      if (j.nodeKey !== node.key) continue;
+      const a = index.get(j.aKey);
+      const b = index.get(j.bKey);
+      if (a === undefined || b === undefined) continue;
+      setJudgment(matrix, a, b, positionToRatio(j.position, scale));
+      count += 1;
+    }
+    const analysis = count >= node.elements.length - 1 ? analyzeMatrix(matrix, { method, randomIndex, completion, scale }) : null;
+    out.push(
+      analysis && !isDisconnected(analysis)
+        ? { nodeKey: node.key, cr: analysis.cr, isConsistentEnough: analysis.isConsistentEnough }
+        : { nodeKey: node.key, cr: null, isConsistentEnough: null },
+    );
+  }
+  return out;
+}
+
+type GroupOutcome = { result: GroupHierarchyResult; coverage: { included: string[]; skipped: Array<{ participantKey: string; reason: string }> } };
+
+/**
+ * Everything the facilitator's dashboard shows, recomputed from the answers that count now (the current round
+ * and what earlier rounds left standing): who joined, progress (overall and in this round) and CR per node of
+ * each participant, stakeholder groups with their weights, the group result so far through the engine (without
+ * Monte Carlo, which only the stored results carry), consensus per node, and the judgments with the widest
+ * spread. Nothing is stored: closing a round or result.compute stores results.
+ */
+export async function getDashboard({ ctx, input }: ServiceArgs<FacilitatorContext, DashboardInput>) {
+  return ctx.db.transaction(async (tx) => {
+    const snapshot = await readLiveSnapshot(tx, ctx.access.sessionId);
+    const { session, hierarchy, round, participantRows } = snapshot;
+    const answers = await loadAnswers(tx, { sessionId: session.id });
+    let group: GroupOutcome | null = null;
+    let groupError: string | null = null;
+    try {
+      const built = await buildGroupProblem(tx, session, hierarchy, { monteCarlo: false, answers });
+      group = { result: evaluate(built.problem) as GroupHierarchyResult, coverage: built.coverage };
+    } catch (error) {
+      if (error instanceof ProblemValidationError) groupError = error.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+      else if (error instanceof AppError && error.code === 'NOT_COMPUTABLE') groupError = error.message;
+      else throw error;
+    }
+    const byKey = new Map(participantRows.map((p) => [p.key, p]));
+    const engineEntry = new Map(group?.result.participants.map((p) => [p.id, p]) ?? []);
+    const skipped = new Map(group?.coverage.skipped.map((s) => [s.participantKey, s.reason]) ?? []);
+    const agenda = buildAgenda(hierarchy, session.alternativeScoring, round);
+
+    const participants = [...participantRows]
+      .sort((a, b) => Number(a.key.slice(1)) - Number(b.key.slice(1)))
+      .map((p) => {
+        const own = answers.get(p.id) ?? { judgments: [], ratings: [] };
+        const progress = computeProgress(hierarchy, session.alternativeScoring, own.judgments, own.ratings);
+        const inRound = [
+          ...own.judgments.filter((j) => j.round === round.number && roundAsks(round, j.nodeKey)),
+          ...own.ratings.filter((r) => r.round === round.number && roundAsks(round, r.criterionKey)),
+        ].length;
+        const entry = engineEntry.get(p.key);
+        const status: 'included' | 'left-out' | 'weight-zero' | 'above-cr-limit' | 'not-computable' = !p.isIncluded
+          ? 'left-out'
+          : effectiveWeight(p, session) <= 0
+            ? 'weight-zero'
+            : entry?.excluded
+              ? 'above-cr-limit'
+              : entry
+                ? 'included'
+                : 'not-computable';
+        return {
+          ...toParticipantView(p),
+          isIncluded: p.isIncluded,
+          effectiveWeight: effectiveWeight(p, session),
+          status,
+          statusReason: entry?.exclusionReason ?? skipped.get(p.key) ?? null,
+          progress: {
+            answered: progress.answered,
+            required: progress.required,
+            fraction: progress.fraction,
+            isComplete: progress.isComplete,
+            isComputable: progress.isComputable,
+          },
+          roundProgress: { answered: Math.min(inRound, agenda.length), required: agenda.length },
+          nodes: crByNode(hierarchy, session, own.judgments),
+          /** RMS log distance of their judgments from the group's (0 = agrees), from the engine. */
+          distance: entry?.distance ?? null,
+        };
+      });
+
+    const stakeholderGroups = STAKEHOLDER_GROUPS.map((groupKey) => {
+      const members = participantRows.filter((p) => p.stakeholderGroup === groupKey);
+      return {
+        group: groupKey,
+        weight: session.stakeholderWeights[groupKey] ?? 1,
+        participantCount: members.length,
+        includedCount: members.filter((p) => p.isIncluded).length,
+      };
+    });
+
+    const result = group?.result ?? null;
+    const consensus = result
+      ? Object.entries(result.consensus).map(([nodeKey, value]) => ({ nodeKey, consensus: value, level: consensusLevel(value) }))
+      : [];
+    const disagreements = result
+      ? Object.entries(result.dispersion)
+          .flatMap(([nodeKey, pairs]) =>
+            pairs.map((pair) => ({
+              nodeKey,
+              a: pair.a,
+              b: pair.b,
+              geometricMean: pair.geometricMean,
+              position: ratioToNearestPosition(pair.geometricMean, session.methodSettings.scale),
+              geometricSd: pair.geometricSd,
+              count: pair.count,
+            })),
+          )
+          .sort((x, y) => y.geometricSd - x.geometricSd)
+          .slice(0, input.topDisagreements)
+          .map((entry) => ({
+            ...entry,
+            /** Who is furthest from the group on this node (engine's disagreement, RMS log distance). */
+            furthest: (result.disagreement[entry.nodeKey] ?? []).map((d) => ({
+              participantKey: d.id,
+              displayName: byKey.get(d.id)?.displayName ?? d.id,
+              distance: d.distance,
+            })),
+          }))
+      : [];
+
+    return {
+      live: forViewer(snapshot.state, 'facilitator'),
+      settings: {
+        methodSettings: session.methodSettings,
+        alternativeScoring: session.alternativeScoring,
+        stakeholderWeights: Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, session.stakeholderWeights[g] ?? 1])),
+        maxCr: session.maxCr,
+        version: session.version,
+      },
+      stakeholderGroups,
+      participants,
+      group: result
+        ? {
+            ranking: result.ranking,
+            alternatives: result.alternatives,
+            criteria: result.criteria,
+            overallConsensus: result.overallConsensus,
+            consensusLevel: result.consensusLevel,
+            coverage: group!.coverage,
+            furthest: result.furthest.map((d) => ({ participantKey: d.id, displayName: byKey.get(d.id)?.displayName ?? d.id, distance: d.distance })),
+          }
+        : null,
+      groupError,
+      consensus,
+      disagreements,
+    };
+  }, SNAPSHOT);
+}

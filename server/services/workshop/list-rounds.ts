@@ -1,0 +1,76 @@
+import 'server-only';
+import type { GroupHierarchyResult } from '~/core';
+import type { WorkshopRef } from '~/core/contracts/workshop';
+import type { FacilitatorContext, ServiceArgs } from '../context';
+import { findSession } from '../shared/session-state';
+import { listRounds } from '../shared/workshop-state';
+import { findRoundResult } from './close-round';
+
+type RoundSummary = {
+  computedAt: Date;
+  settings: unknown;
+  coverage: { included: string[]; skipped: Array<{ participantKey: string; reason: string }> };
+  ranking: string[];
+  alternatives: Record<string, number>;
+  criteria: Record<string, { local: number; global: number }>;
+  overallConsensus: number;
+  consensusLevel: string;
+  consensus: Record<string, number>;
+};
+
+function summarize(row: NonNullable<Awaited<ReturnType<typeof findRoundResult>>>): RoundSummary {
+  const result = row.result as unknown as GroupHierarchyResult;
+  return {
+    computedAt: row.computedAt,
+    settings: row.settings,
+    coverage: row.coverage,
+    ranking: result.ranking,
+    alternatives: result.alternatives,
+    criteria: result.criteria,
+    overallConsensus: result.overallConsensus,
+    consensusLevel: result.consensusLevel,
+    consensus: result.consensus,
+  };
+}
+
+const change = (from: number, to: number) => ({ from, to, change: to - from });
+
+/**
+ * Every round with the group result stored when it closed (the settings that produced it included), and for each
+ * round with a result, how it moved from the previous round with one: overall and per-node consensus, each
+ * strategy's score and rank, and whether the ranking changed.
+ */
+export async function listRoundResults({ ctx }: ServiceArgs<FacilitatorContext, WorkshopRef>) {
+  const session = await findSession(ctx.db, ctx.access.sessionId);
+  const rounds = await listRounds(ctx.db, session.id);
+  const withResults = await Promise.all(
+    rounds.map(async (round) => {
+      const stored = await findRoundResult(ctx.db, session.id, round.number);
+      return { ...round, result: stored ? summarize(stored) : null };
+    }),
+  );
+  const changes = [];
+  let previous: (typeof withResults)[number] | null = null;
+  for (const round of withResults) {
+    if (!round.result) continue;
+    if (previous?.result) {
+      const from = previous.result;
+      const to = round.result;
+      changes.push({
+        fromRound: previous.number,
+        toRound: round.number,
+        overallConsensus: change(from.overallConsensus, to.overallConsensus),
+        consensus: Object.keys(to.consensus).map((nodeKey) => ({ nodeKey, ...change(from.consensus[nodeKey] ?? Number.NaN, to.consensus[nodeKey]!) })),
+        isRankingChanged: from.ranking.join('\u0000') !== to.ranking.join('\u0000'),
+        alternatives: to.ranking.map((key) => ({
+          key,
+          score: change(from.alternatives[key] ?? Number.NaN, to.alternatives[key]!),
+          rankFrom: from.ranking.indexOf(key) + 1,
+          rankTo: to.ranking.indexOf(key) + 1,
+        })),
+      });
+    }
+    previous = round;
+  }
+  return { rounds: withResults, changes };
+}

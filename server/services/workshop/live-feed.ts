@@ -1,0 +1,155 @@
+import 'server-only';
+import type { WorkshopEventKind } from '~/core/contracts/workshop';
+import type { Db } from '~/db/client';
+import type { EventBus, WorkshopNotice } from '~/server/events/bus';
+import { type LiveState, type LiveViewer, forViewer, readLiveSnapshot } from './live-state';
+
+/** What a subscription yields: what happened since the previous event, and the state after it. */
+export type WorkshopEvent = {
+  /** The session's event sequence number; the SSE event id a reconnecting client sends back. */
+  seq: number;
+  /** `sync` alone: the first event of a subscription, or a resync after a gap; otherwise the changes since the last event. */
+  kinds: WorkshopEventKind[];
+  state: LiveState;
+};
+
+/** Notices arriving this close together are answered with one read of the state. */
+const COALESCE_MS = 25;
+
+type Batch = { kinds: WorkshopEventKind[]; state: LiveState } | { error: unknown };
+type BatchListener = (batch: Batch) => void;
+
+/**
+ * One per watched session and process: however many phones, projectors and dashboards of a session this process
+ * serves, a burst of notices (200 answers in a few seconds) costs one read of the state per COALESCE_MS, shared
+ * by all of them.
+ */
+type SessionFeed = {
+  listeners: Set<BatchListener>;
+  pending: Set<WorkshopEventKind>;
+  timer: NodeJS.Timeout | null;
+  isReading: boolean;
+  ready: Promise<() => void>;
+};
+
+const feedsByBus = new WeakMap<EventBus, Map<string, SessionFeed>>();
+
+function scheduleRead(db: Db, sessionId: string, feed: SessionFeed): void {
+  if (feed.timer || feed.isReading) return;
+  feed.timer = setTimeout(() => {
+    feed.timer = null;
+    void readAndDeliver(db, sessionId, feed);
+  }, COALESCE_MS);
+}
+
+async function readAndDeliver(db: Db, sessionId: string, feed: SessionFeed): Promise<void> {
+  if (feed.listeners.size === 0) return;
+  feed.isReading = true;
+  const kinds = [...feed.pending];
+  feed.pending.clear();
+  let batch: Batch;
+  try {
+    batch = { kinds, state: (await readLiveSnapshot(db, sessionId)).state };
+  } catch (error) {
+    batch = { error };
+  }
+  feed.isReading = false;
+  for (const listener of feed.listeners) listener(batch);
+  if (feed.pending.size > 0) scheduleRead(db, sessionId, feed);
+}
+
+/** Joins the session's feed in this process; resolves once notices from now on reach `listener`. */
+async function joinFeed(db: Db, bus: EventBus, sessionId: string, listener: BatchListener): Promise<() => void> {
+  let feeds = feedsByBus.get(bus);
+  if (!feeds) feedsByBus.set(bus, (feeds = new Map()));
+  let feed = feeds.get(sessionId);
+  if (!feed) {
+    const created: SessionFeed = { listeners: new Set(), pending: new Set(), timer: null, isReading: false, ready: Promise.resolve(() => {}) };
+    created.ready = bus
+      .subscribe(sessionId, (notice: WorkshopNotice) => {
+        created.pending.add(notice.kind);
+        scheduleRead(db, sessionId, created);
+      })
+      .catch((error: unknown) => {
+        // A failed LISTEN must not stay cached: the next subscriber tries again.
+        if (feeds!.get(sessionId) === created) feeds!.delete(sessionId);
+        throw error;
+      });
+    feeds.set(sessionId, created);
+    feed = created;
+  }
+  const joined = feed;
+  joined.listeners.add(listener);
+  try {
+    await joined.ready;
+  } catch (error) {
+    leave();
+    throw error;
+  }
+  function leave() {
+    joined.listeners.delete(listener);
+    if (joined.listeners.size > 0 || feeds!.get(sessionId) !== joined) return;
+    feeds!.delete(sessionId);
+    if (joined.timer) clearTimeout(joined.timer);
+    void joined.ready.then((unsubscribe) => unsubscribe()).catch(() => undefined);
+  }
+  return leave;
+}
+
+/**
+ * The event stream of one session for one viewer, ending when `signal` aborts (the client went away). It listens
+ * before it reads, so nothing falls between. The first event is a `sync` with the current state, unless
+ * `lastEventId` shows the client already has it (a reconnect that missed nothing); after that, one event per
+ * coalesced burst of changes, each with the fresh state. Only the latest state matters, so a slow client gets
+ * the newest state instead of a backlog.
+ */
+export async function* streamLiveEvents({
+  db,
+  bus,
+  sessionId,
+  viewer,
+  lastEventId,
+  signal,
+}: {
+  db: Db;
+  bus: EventBus;
+  sessionId: string;
+  viewer: LiveViewer;
+  lastEventId: string | null | undefined;
+  signal: AbortSignal | undefined;
+}): AsyncGenerator<WorkshopEvent> {
+  // An object, not two lets: the callbacks below change these, which TypeScript's narrowing would not see.
+  const inbox: { batch: Batch | null; wake: (() => void) | null } = { batch: null, wake: null };
+  const onAbort = () => inbox.wake?.();
+  signal?.addEventListener('abort', onAbort);
+  const leave = await joinFeed(db, bus, sessionId, (batch) => {
+    const waiting = inbox.batch;
+    inbox.batch =
+      waiting && 'kinds' in waiting && 'kinds' in batch
+        ? { kinds: [...new Set([...waiting.kinds, ...batch.kinds])], state: batch.state }
+        : batch;
+    inbox.wake?.();
+  });
+  try {
+    const first = (await readLiveSnapshot(db, sessionId)).state;
+    let lastSeq = first.seq;
+    if (lastEventId !== String(first.seq)) yield { seq: first.seq, kinds: ['sync'], state: forViewer(first, viewer) };
+    while (!signal?.aborted) {
+      const batch = inbox.batch;
+      if (!batch) {
+        await new Promise<void>((resolve) => (inbox.wake = resolve));
+        inbox.wake = null;
+        continue;
+      }
+      inbox.batch = null;
+      if ('error' in batch) throw batch.error;
+      const kinds: WorkshopEventKind[] = batch.kinds.length ? batch.kinds : ['sync'];
+      if (batch.state.seq === lastSeq && !kinds.includes('sync')) continue;
+      lastSeq = batch.state.seq;
+      yield { seq: batch.state.seq, kinds, state: forViewer(batch.state, viewer) };
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    leave();
+  }
+}

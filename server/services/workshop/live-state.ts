@@ -1,0 +1,203 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import {
+  emptyMatrix,
+  judgmentDispersion,
+  positionToRatio,
+  ratioToNearestPosition,
+  setJudgment,
+} from '~/core';
+import { RATING_INTENSITIES, type RatingIntensity, ratingValue } from '~/core/contracts/ratings';
+import type { LiveItem, RoundStatus, WorkshopMode } from '~/core/contracts/workshop';
+import type { Db } from '~/db/client';
+import { type ParticipantRow, type SessionRow, type WorkshopRow, judgments, participants, ratings } from '~/db/schema';
+import { effectiveWeight } from '../results/group-problem';
+import { type Hierarchy, loadHierarchy, pairKey } from '../shared/hierarchy';
+import { findSession } from '../shared/session-state';
+import { type RoundInfo, buildAgenda, currentRound, findWorkshop, flipPosition, isSameItem } from '../shared/workshop-state';
+
+const POSITIONS = Array.from({ length: 17 }, (_, i) => i - 8);
+
+export type PairTally = {
+  kind: 'pair';
+  /** How many chose each position -8..8, read as `a` over `b` of the current item (positive: `a` preferred). */
+  counts: Array<{ position: number; count: number }>;
+  answered: number;
+  /**
+   * The weighted geometric mean of the answers (participant weight times stakeholder-group weight, as the group
+   * result weighs them), its nearest scale position and the geometric standard deviation; null when every
+   * answer has weight 0.
+   */
+  groupValue: { ratio: number; position: number; geometricSd: number } | null;
+};
+
+export type RatingTally = {
+  kind: 'rating';
+  counts: Array<{ intensity: RatingIntensity; count: number }>;
+  answered: number;
+  /** The weighted mean of the intensity values (as the engine averages ratings) and the nearest intensity. */
+  groupValue: { value: number; intensity: RatingIntensity } | null;
+};
+
+export type LiveTally = PairTally | RatingTally;
+
+export type LiveState = {
+  sessionId: string;
+  /** The session's event sequence this state reflects: the id of the event that carries it. */
+  seq: number;
+  status: SessionRow['status'];
+  mode: WorkshopMode;
+  roomCode: string | null;
+  round: { number: number; status: RoundStatus; nodeKeys: string[] | null };
+  /** The item the room votes on, with its place in the round's agenda (index from 0); null in async mode before a start. */
+  current: (LiveItem & { index: number; total: number }) | null;
+  isRevealed: boolean;
+  participantCount: number;
+  /** Participants the facilitator has not left out: who the room waits for. */
+  includedCount: number;
+  /** Included participants who answered the current item in this round. */
+  answeredCount: number;
+  /** The distribution and group value of the current item: always for the facilitator, for others once revealed. */
+  tally: LiveTally | null;
+};
+
+export type LiveViewer = 'facilitator' | 'participant' | 'public';
+
+export type LiveSnapshot = {
+  session: SessionRow;
+  workshop: WorkshopRow;
+  round: RoundInfo;
+  hierarchy: Hierarchy;
+  participantRows: ParticipantRow[];
+  /** The state with the tally; `forViewer` hides it from who may not see it yet. */
+  state: LiveState;
+};
+
+function tallyPair(
+  session: SessionRow,
+  item: Extract<LiveItem, { kind: 'pair' }>,
+  rows: Array<{ aKey: string; position: number; participant: ParticipantRow }>,
+): PairTally {
+  const scale = session.methodSettings.scale;
+  const counts = new Map(POSITIONS.map((p) => [p, 0]));
+  const matrices = [];
+  const weights = [];
+  for (const row of rows) {
+    const position = row.aKey === item.a ? row.position : flipPosition(row.position);
+    counts.set(position, (counts.get(position) ?? 0) + 1);
+    const weight = effectiveWeight(row.participant, session);
+    if (weight <= 0) continue;
+    const matrix = emptyMatrix(2);
+    setJudgment(matrix, 0, 1, positionToRatio(position, scale));
+    matrices.push(matrix);
+    weights.push(weight);
+  }
+  const spread = matrices.length ? judgmentDispersion(matrices, weights)[0] : undefined;
+  return {
+    kind: 'pair',
+    counts: POSITIONS.map((position) => ({ position, count: counts.get(position) ?? 0 })),
+    answered: rows.length,
+    groupValue: spread
+      ? { ratio: spread.geometricMean, position: ratioToNearestPosition(spread.geometricMean, scale), geometricSd: spread.geometricSd }
+      : null,
+  };
+}
+
+function tallyRating(session: SessionRow, rows: Array<{ intensity: string; participant: ParticipantRow }>): RatingTally {
+  const counts = new Map<string, number>(RATING_INTENSITIES.map((r) => [r.key, 0]));
+  let weighted = 0;
+  let total = 0;
+  for (const row of rows) {
+    counts.set(row.intensity, (counts.get(row.intensity) ?? 0) + 1);
+    const weight = effectiveWeight(row.participant, session);
+    if (weight <= 0) continue;
+    weighted += weight * ratingValue(row.intensity as RatingIntensity);
+    total += weight;
+  }
+  const mean = total > 0 ? weighted / total : null;
+  const nearest =
+    mean === null
+      ? null
+      : RATING_INTENSITIES.reduce((best, r) => (Math.abs(r.value - mean) < Math.abs(best.value - mean) ? r : best)).key;
+  return {
+    kind: 'rating',
+    counts: RATING_INTENSITIES.map((r) => ({ intensity: r.key, count: counts.get(r.key) ?? 0 })),
+    answered: rows.length,
+    groupValue: mean === null || nearest === null ? null : { value: mean, intensity: nearest },
+  };
+}
+
+/**
+ * The live state of a session as every view shows it, read fresh from the database: mode, round, the current item
+ * with its place in the agenda, how many of the included participants answered it, and its tally.
+ */
+export async function readLiveSnapshot(db: Db, sessionId: string): Promise<LiveSnapshot> {
+  const session = await findSession(db, sessionId);
+  // Sequential: `db` may be a transaction (one connection), where node-postgres would only queue them anyway.
+  const workshop = await findWorkshop(db, sessionId);
+  const round = await currentRound(db, sessionId);
+  const hierarchy = await loadHierarchy(db, sessionId);
+  const participantRows = await db.select().from(participants).where(eq(participants.sessionId, sessionId));
+  const included = new Map(participantRows.filter((p) => p.isIncluded).map((p) => [p.id, p]));
+  const item = workshop.currentItem;
+  let current: LiveState['current'] = null;
+  let tally: LiveTally | null = null;
+  if (item) {
+    const agenda = buildAgenda(hierarchy, session.alternativeScoring, round);
+    current = { ...item, index: agenda.findIndex((entry) => isSameItem(entry, item)), total: agenda.length };
+    if (item.kind === 'pair') {
+      const rows = await db
+        .select({ participantId: judgments.participantId, aKey: judgments.aKey, position: judgments.position })
+        .from(judgments)
+        .where(
+          and(
+            eq(judgments.sessionId, sessionId),
+            eq(judgments.round, round.number),
+            eq(judgments.nodeKey, item.nodeKey),
+            eq(judgments.pairKey, pairKey(item.a, item.b)),
+          ),
+        );
+      tally = tallyPair(
+        session,
+        item,
+        rows.flatMap((row) => (included.has(row.participantId) ? [{ ...row, participant: included.get(row.participantId)! }] : [])),
+      );
+    } else {
+      const rows = await db
+        .select({ participantId: ratings.participantId, intensity: ratings.intensity })
+        .from(ratings)
+        .where(
+          and(
+            eq(ratings.sessionId, sessionId),
+            eq(ratings.round, round.number),
+            eq(ratings.criterionKey, item.criterionKey),
+            eq(ratings.alternativeKey, item.alternativeKey),
+          ),
+        );
+      tally = tallyRating(
+        session,
+        rows.flatMap((row) => (included.has(row.participantId) ? [{ ...row, participant: included.get(row.participantId)! }] : [])),
+      );
+    }
+  }
+  const state: LiveState = {
+    sessionId,
+    seq: workshop.eventSeq,
+    status: session.status,
+    mode: workshop.mode,
+    roomCode: workshop.roomCode,
+    round: { number: round.number, status: round.status, nodeKeys: round.nodeKeys },
+    current,
+    isRevealed: workshop.isRevealed,
+    participantCount: participantRows.length,
+    includedCount: included.size,
+    answeredCount: tally?.answered ?? 0,
+    tally,
+  };
+  return { session, workshop, round, hierarchy, participantRows, state };
+}
+
+/** The facilitator sees the tally before revealing it; the room sees it once revealed. */
+export function forViewer(state: LiveState, viewer: LiveViewer): LiveState {
+  return viewer === 'facilitator' || state.isRevealed ? state : { ...state, tally: null };
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { SetRevealedInput } from '~/core/contracts/workshop';
+import { workshops } from '~/db/schema';
+import { AppError } from '~/server/errors';
+import type { FacilitatorContext, ServiceArgs } from '../context';
+import { UNCHANGED, changeLive } from './live-change';
+
+/**
+ * Reveal: the room sees the current item's distribution and group value, and voting on it closes (late votes
+ * would only echo the group). Hide: the distribution goes away and voting reopens, answers kept.
+ */
+export async function setRevealed({ ctx, input }: ServiceArgs<FacilitatorContext, SetRevealedInput>) {
+  const { state } = await changeLive(
+    ctx,
+    input.isRevealed ? 'item.revealed' : 'item.hidden',
+    async ({ tx, session, workshop }) => {
+      if (!workshop.currentItem) throw new AppError('INVALID_INPUT', 'Choose the item to vote on first.', { field: 'isRevealed' });
+      if (workshop.isRevealed === input.isRevealed) return UNCHANGED;
+      await tx.update(workshops).set({ isRevealed: input.isRevealed, updatedAt: new Date() }).where(eq(workshops.sessionId, session.id));
+      return input.isRevealed;
+    },
+  );
+  return state;
+}
