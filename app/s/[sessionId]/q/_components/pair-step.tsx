@@ -1,0 +1,178 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { type Ref, useId } from 'react';
+import { useLocalizedText } from '~/app/_components/use-localized-text';
+import { ConsistencyCoach } from './consistency-coach';
+import type { Contradiction, NodeConsistency } from './consistency';
+import { NodeOverview } from './node-overview';
+import styles from './questionnaire.module.css';
+import { ScaleSlider } from './scale-slider';
+import { type ComparisonNode, pairId } from './steps';
+import type { JudgmentText } from './use-judgment-text';
+import { VerbalScale } from './verbal-scale';
+
+export type AnswerMode = 'buttons' | 'slider';
+
+/**
+ * One comparison: the question in words, both elements with their descriptions, and the answer on the verbal
+ * scale (buttons or slider). In overview mode, every pair of the node instead. The node's consistency follows.
+ */
+export function PairStep({
+  node,
+  i,
+  j,
+  pairIndex,
+  pairCount,
+  answers,
+  mode,
+  isOverview,
+  consistency,
+  isKept,
+  text,
+  headingRef,
+  warningRef,
+  onAnswer,
+  onModeChange,
+  onOverviewChange,
+  onApply,
+  onKeep,
+  onEnter,
+}: {
+  node: ComparisonNode;
+  i: number;
+  j: number;
+  pairIndex: number;
+  pairCount: number;
+  answers: ReadonlyMap<string, number>;
+  mode: AnswerMode;
+  isOverview: boolean;
+  consistency: NodeConsistency;
+  isKept: boolean;
+  text: JudgmentText;
+  headingRef: Ref<HTMLHeadingElement>;
+  warningRef: Ref<HTMLHeadingElement>;
+  onAnswer: (i: number, j: number, position: number | null, delay: number) => void;
+  onModeChange: (mode: AnswerMode) => void;
+  onOverviewChange: (isOverview: boolean) => void;
+  onApply: (contradiction: Contradiction) => void;
+  onKeep: () => void;
+  onEnter: () => void;
+}) {
+  const t = useTranslations('questionnaire.pair');
+  const localized = useLocalizedText();
+  const id = useId();
+  const position = answers.get(pairId(node.key, node.elements[i]!.key, node.elements[j]!.key)) ?? null;
+  const elementA = node.elements[i]!;
+  const elementB = node.elements[j]!;
+
+  return (
+    <section className={styles.step} aria-labelledby={`${id}-question`}>
+      <div className={styles.nodeBar}>
+        <p className={styles.kicker}>
+          {text.nodeTitle(node)}
+          <span className={styles.kickerCount}>
+            {isOverview ? t('overviewCount', { count: pairCount }) : t('count', { n: pairIndex + 1, count: pairCount })}
+          </span>
+        </p>
+        <button
+          type="button"
+          className={`button ${styles.smallButton}`}
+          aria-pressed={isOverview}
+          onClick={() => onOverviewChange(!isOverview)}
+        >
+          {isOverview ? (
+            <span aria-hidden="true">✓ </span>
+          ) : null}
+          {t('overviewToggle')}
+        </button>
+      </div>
+
+      {isOverview ? (
+        <>
+          <h2 id={`${id}-question`} ref={headingRef} tabIndex={-1} className={styles.question}>
+            {t('overviewTitle', { node: text.nodeTitle(node) })}
+          </h2>
+          <p className="muted">{t(`overviewHint.${node.kind}`)}</p>
+          <NodeOverview node={node} answers={answers} text={text} onChange={(a, b, value) => onAnswer(a, b, value, 0)} />
+        </>
+      ) : (
+        <>
+          <h2 id={`${id}-question`} ref={headingRef} tabIndex={-1} className={styles.question}>
+            {text.question(node, i, j)}
+          </h2>
+          <div className={styles.elements}>
+            {[elementA, elementB].map((element, index) => (
+              <div key={element.key} className={styles.element} data-side={index === 0 ? 'a' : 'b'}>
+                <p className={styles.elementName}>
+                  <span className={styles.sideTag} aria-hidden="true">
+                    {mode === 'buttons' ? (index === 0 ? '▲' : '▼') : index === 0 ? '◀' : '▶'}
+                  </span>
+                  {localized(element.name)}
+                </p>
+                {localized(element.description) ? (
+                  <p className={styles.elementDescription}>{localized(element.description)}</p>
+                ) : null}
+              </div>
+            ))}
+          </div>
+          <p className={styles.hint} id={`${id}-hint`}>
+            {mode === 'buttons'
+              ? t(`hintButtons.${node.kind}`, { a: localized(elementA.name), b: localized(elementB.name) })
+              : t(`hintSlider.${node.kind}`, { a: localized(elementA.name), b: localized(elementB.name) })}{' '}
+            <span className={styles.keyboardHint}>{t(mode === 'buttons' ? 'keysButtons' : 'keysSlider')}</span>
+          </p>
+          {mode === 'buttons' ? (
+            <VerbalScale
+              node={node}
+              i={i}
+              j={j}
+              position={position}
+              labelledBy={`${id}-question`}
+              describedBy={`${id}-hint`}
+              text={text}
+              onChange={(value, delay) => onAnswer(i, j, value, delay)}
+              onEnter={onEnter}
+            />
+          ) : (
+            <ScaleSlider
+              node={node}
+              i={i}
+              j={j}
+              position={position}
+              describedBy={`${id}-hint`}
+              text={text}
+              onChange={(value, delay) => onAnswer(i, j, value, delay)}
+              onEnter={onEnter}
+            />
+          )}
+          <fieldset className={styles.modeSwitch}>
+            <legend>{t('modeLegend')}</legend>
+            {(['buttons', 'slider'] as const).map((value) => (
+              <label key={value}>
+                <input
+                  type="radio"
+                  name={`${id}-mode`}
+                  value={value}
+                  checked={mode === value}
+                  onChange={() => onModeChange(value)}
+                />
+                <span>{t(`mode.${value}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+        </>
+      )}
+
+      <ConsistencyCoach
+        ref={warningRef}
+        node={node}
+        consistency={consistency}
+        isKept={isKept}
+        text={text}
+        onApply={onApply}
+        onKeep={onKeep}
+      />
+    </section>
+  );
+}

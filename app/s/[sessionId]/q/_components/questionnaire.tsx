@@ -1,0 +1,432 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { SaveState } from '~/app/_components/save-state';
+import { useTRPC } from '~/app/_trpc/client';
+import { rememberLink } from '~/app/_trpc/link-tokens';
+import { answersSignature, analyzeNode, type Contradiction } from './consistency';
+import { errorCode, useErrorMessage } from './error-message';
+import { type AnswerMode, PairStep } from './pair-step';
+import { ProfileStep } from './profile-step';
+import styles from './questionnaire.module.css';
+import { RatingsStep } from './ratings-step';
+import { ResultStep } from './result-step';
+import { buildNodes, buildSteps, ratingId, type Step } from './steps';
+import type { MyAnswers, ProfileData, ProfileDefinition, SessionData } from './types';
+import { initialAnswers, useAnswers } from './use-answers';
+import { useJudgmentText } from './use-judgment-text';
+import { useParticipantLink } from './use-participant-link';
+
+const MODE_STORAGE_KEY = 'clusterwise.answerMode';
+
+export function Questionnaire({ sessionId }: { sessionId: string }) {
+  const t = useTranslations('questionnaire');
+  const router = useRouter();
+  const { link, reread } = useParticipantLink(sessionId);
+
+  useEffect(() => {
+    if (link.status === 'missing' && link.inviteToken) router.replace(`/join/${sessionId}`);
+  }, [link, router, sessionId]);
+
+  if (link.status === 'reading' || (link.status === 'missing' && link.inviteToken)) {
+    return <Loading />;
+  }
+  if (link.status === 'checking') {
+    return <LinkCheck sessionId={sessionId} token={link.token} onDone={reread} />;
+  }
+  if (link.status === 'missing') {
+    return (
+      <>
+        <h1>{t('meta.title')}</h1>
+        <p className="notice warn" role="alert">
+          {t('link.missing')}
+        </p>
+      </>
+    );
+  }
+  return <QuestionnaireData sessionId={sessionId} token={link.token} facilitatorToken={link.facilitatorToken} />;
+}
+
+function Loading() {
+  const t = useTranslations('common.errors');
+  return (
+    <p className="muted" role="status">
+      {t('loading')}
+    </p>
+  );
+}
+
+/** A link opened here with its key: remember it under the role the server gives it, then carry on. */
+function LinkCheck({ sessionId, token, onDone }: { sessionId: string; token: string; onDone: () => void }) {
+  const t = useTranslations('questionnaire');
+  const trpc = useTRPC();
+  const router = useRouter();
+  const describeError = useErrorMessage();
+  const session = useQuery(trpc.session.get.queryOptions({ sessionId }, { trpc: { context: { token } } }));
+  const role = session.data?.access.role;
+  useEffect(() => {
+    if (!role) return;
+    rememberLink({ sessionId, token, role });
+    if (role === 'invite') router.replace(`/join/${sessionId}`);
+    else onDone();
+  }, [role, sessionId, token, router, onDone]);
+  if (session.isError) {
+    return (
+      <>
+        <h1>{t('meta.title')}</h1>
+        <p className="notice warn" role="alert">
+          {describeError(session.error)}
+        </p>
+      </>
+    );
+  }
+  return <Loading />;
+}
+
+function QuestionnaireData({
+  sessionId,
+  token,
+  facilitatorToken,
+}: {
+  sessionId: string;
+  token: string;
+  facilitatorToken: string | null;
+}) {
+  const t = useTranslations('questionnaire');
+  const trpc = useTRPC();
+  const describeError = useErrorMessage();
+  const context = { trpc: { context: { token } } };
+  // The answers are read once: from then on the page holds them and saves each change.
+  const once = { staleTime: Infinity, refetchOnWindowFocus: false, refetchOnReconnect: false } as const;
+  const session = useQuery({ ...trpc.session.get.queryOptions({ sessionId }, context), ...once });
+  const me = useQuery({ ...trpc.participant.me.queryOptions({ sessionId }, context), ...once, gcTime: 0 });
+  const profile = useQuery({ ...trpc.profile.get.queryOptions({ sessionId }, context), ...once });
+  const definition = useQuery({ ...trpc.catalogue.profileDefinition.queryOptions(), ...once });
+
+  const failed = [session, me, profile, definition].find((query) => query.isError);
+  if (failed) {
+    const code = errorCode(failed.error);
+    return (
+      <>
+        <h1>{t('meta.title')}</h1>
+        <div className="notice warn" role="alert">
+          <p>{code === 'FORBIDDEN' || code === 'UNAUTHORIZED' ? t('link.revoked') : describeError(failed.error)}</p>
+          <div className="actions">
+            <button type="button" className="button" onClick={() => void failed.refetch()}>
+              {t('retry')}
+            </button>
+            <Link className="button" href="/">
+              {t('home')}
+            </Link>
+          </div>
+        </div>
+      </>
+    );
+  }
+  if (!session.data || !me.data || profile.isPending || definition.isPending) return <Loading />;
+  return (
+    <QuestionnaireFlow
+      sessionId={sessionId}
+      token={token}
+      facilitatorToken={facilitatorToken}
+      session={session.data}
+      me={me.data}
+      profile={profile.data ?? null}
+      definition={definition.data ?? null}
+    />
+  );
+}
+
+function useAnswerMode(): [AnswerMode, (mode: AnswerMode) => void] {
+  const [mode, setMode] = useState<AnswerMode>('buttons');
+  useEffect(() => {
+    if (window.localStorage.getItem(MODE_STORAGE_KEY) === 'slider') setMode('slider');
+  }, []);
+  const change = useCallback((next: AnswerMode) => {
+    setMode(next);
+    window.localStorage.setItem(MODE_STORAGE_KEY, next);
+  }, []);
+  return [mode, change];
+}
+
+function QuestionnaireFlow({
+  sessionId,
+  token,
+  facilitatorToken,
+  session,
+  me,
+  profile,
+  definition,
+}: {
+  sessionId: string;
+  token: string;
+  facilitatorToken: string | null;
+  session: SessionData;
+  me: MyAnswers;
+  profile: ProfileData;
+  definition: ProfileDefinition | null;
+}) {
+  const t = useTranslations('questionnaire');
+  const tGroups = useTranslations('common.stakeholderGroups');
+  const describeError = useErrorMessage();
+  const text = useJudgmentText();
+  const scoring = session.settings.alternativeScoring;
+  const methodSettings = session.settings.methodSettings;
+  const nodes = useMemo(() => buildNodes(session.model, scoring), [session.model, scoring]);
+  const steps = useMemo(() => buildSteps(nodes, scoring), [nodes, scoring]);
+  const [initial] = useState(() => initialAnswers(nodes.pairwiseNodes, me));
+  const answers = useAnswers({ sessionId, token, initial });
+  const { judgments, ratings } = answers;
+
+  const isAnswered = useCallback(
+    (step: Step, given: { judgments: ReadonlyMap<string, number>; ratings: ReadonlyMap<string, unknown> }) => {
+      switch (step.kind) {
+        case 'profile':
+          return facilitatorToken ? profile !== null : given.judgments.size + given.ratings.size > 0;
+        case 'pair':
+          return given.judgments.has(step.id);
+        case 'ratings':
+          return step.alternatives.every((a) => given.ratings.has(ratingId(step.criterion.key, a.key)));
+        case 'result':
+          return false;
+      }
+    },
+    [facilitatorToken, profile],
+  );
+
+  // Reopening the link resumes at the first question without an answer.
+  const [index, setIndex] = useState(() => {
+    const first = steps.findIndex((step) => !isAnswered(step, initial));
+    return first < 0 ? steps.length - 1 : first;
+  });
+  const step = steps[Math.min(index, steps.length - 1)]!;
+  const [mode, setMode] = useAnswerMode();
+  const [isOverview, setOverview] = useState(false);
+  const [kept, setKept] = useState<Record<string, string>>({});
+  const [announcement, setAnnouncement] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const warningRef = useRef<HTMLHeadingElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const [focusRequest, setFocusRequest] = useState<{ target: 'heading' | 'warning' | 'next'; n: number } | null>(null);
+  const [nextRequest, setNextRequest] = useState(0);
+
+  const requestFocus = (target: 'heading' | 'warning' | 'next') => setFocusRequest((r) => ({ target, n: (r?.n ?? 0) + 1 }));
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    const element =
+      focusRequest.target === 'warning' ? warningRef.current : focusRequest.target === 'next' ? nextRef.current : headingRef.current;
+    element?.focus();
+  }, [focusRequest]);
+
+  const node = step.kind === 'pair' ? step.node : null;
+  const consistency = useMemo(
+    () => (node ? analyzeNode(node, judgments, methodSettings) : null),
+    [node, judgments, methodSettings],
+  );
+  const isKept = node ? kept[node.key] === answersSignature(node, judgments) : false;
+  const needsAttention = consistency?.state === 'checked' && !consistency.isConsistentEnough && !isKept;
+
+  const pairSteps = steps.filter((s) => s.kind === 'pair').length;
+  const ratingCount = steps.reduce((sum, s) => sum + (s.kind === 'ratings' ? s.alternatives.length : 0), 0);
+  const total = pairSteps + ratingCount;
+  const answered =
+    steps.filter((s) => s.kind === 'pair' && judgments.has(s.id)).length +
+    steps.reduce(
+      (sum, s) => sum + (s.kind === 'ratings' ? s.alternatives.filter((a) => ratings.has(ratingId(s.criterion.key, a.key))).length : 0),
+      0,
+    );
+  const ratingSteps = steps.filter((s) => s.kind === 'ratings');
+
+  const goTo = (target: number) => {
+    const clamped = Math.max(0, Math.min(steps.length - 1, target));
+    setIndex(clamped);
+    setAnnouncement('');
+    requestFocus('heading');
+    if (steps[clamped]?.kind === 'result') void answers.flush();
+  };
+
+  /** The index just past the current step, or past the whole node when all its pairs are on screen. */
+  const nextIndex = () => {
+    if (step.kind === 'pair' && isOverview) {
+      let last = index;
+      while (steps[last + 1]?.kind === 'pair' && (steps[last + 1] as { node: { key: string } }).node.key === step.node.key) last++;
+      return last + 1;
+    }
+    return index + 1;
+  };
+
+  const goNext = () => {
+    const target = nextIndex();
+    const leavesNode = step.kind === 'pair' && !(steps[target]?.kind === 'pair' && (steps[target] as typeof step).node.key === step.node.key);
+    // Leaving a node whose answers contradict each other: the warning gets one clear look first.
+    if (leavesNode && needsAttention) {
+      requestFocus('warning');
+      return;
+    }
+    goTo(target);
+  };
+
+  useEffect(() => {
+    if (nextRequest > 0) goNext();
+    // goNext reads this render's answers; the request is what triggers it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [nextRequest]);
+
+  const goBack = () => {
+    if (step.kind === 'pair' && isOverview) {
+      let first = index;
+      while (steps[first - 1]?.kind === 'pair' && (steps[first - 1] as typeof step).node.key === step.node.key) first--;
+      goTo(first - 1);
+      return;
+    }
+    goTo(index - 1);
+  };
+
+  const firstMissing = steps.findIndex((s) => s.kind !== 'profile' && s.kind !== 'result' && !isAnswered(s, answers));
+
+  const applySuggestion = (contradiction: Contradiction) => {
+    if (!node) return;
+    answers.setJudgment(node, contradiction.i, contradiction.j, contradiction.suggested);
+    setAnnouncement(t('consistency.applied', { sentence: text.sentence(node, contradiction.i, contradiction.j, contradiction.suggested) }));
+    requestFocus('heading');
+  };
+
+  const keepAnswers = () => {
+    if (!node) return;
+    setKept((previous) => ({ ...previous, [node.key]: answersSignature(node, judgments) }));
+    requestFocus('next');
+  };
+
+  const isLast = index === steps.length - 1;
+  const participant = me.participant;
+
+  return (
+    <div className={styles.flow}>
+      <header className={styles.top}>
+        <p className={styles.sessionTitle}>{session.title}</p>
+        <p className={styles.identity}>
+          {t('answeringAs', { name: participant.displayName, group: tGroups(participant.stakeholderGroup) })}
+        </p>
+        <div className={styles.progressRow}>
+          <div
+            className={`progress ${styles.progressBar}`}
+            role="progressbar"
+            aria-label={t('progress.label')}
+            aria-valuemin={0}
+            aria-valuemax={total}
+            aria-valuenow={answered}
+            aria-valuetext={t('progress.text', { answered, total })}
+          >
+            <span style={{ width: `${total ? (answered / total) * 100 : 100}%` }} />
+          </div>
+          <span className={styles.progressText}>{t('progress.text', { answered, total })}</span>
+        </div>
+      </header>
+
+      {session.status === 'closed' ? (
+        <p className="notice warn" role="alert">
+          {t('errors.closed')}
+        </p>
+      ) : null}
+      {answers.saveStatus === 'error' ? (
+        <div className={`notice danger ${styles.saveError}`} role="alert">
+          <p>{t('saveFailed', { reason: describeError(answers.saveError) })}</p>
+          {errorCode(answers.saveError) !== 'SESSION_CLOSED' ? (
+            <button type="button" className="button" onClick={answers.retry}>
+              {t('retry')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div key={`${step.id}${isOverview && step.kind === 'pair' ? ':overview' : ''}`}>
+        {step.kind === 'profile' ? (
+          <ProfileStep
+            sessionId={sessionId}
+            definition={definition}
+            profile={profile}
+            facilitatorToken={facilitatorToken}
+            headingRef={headingRef}
+          />
+        ) : step.kind === 'pair' ? (
+          <PairStep
+            node={step.node}
+            i={step.i}
+            j={step.j}
+            pairIndex={step.pairIndex}
+            pairCount={step.pairCount}
+            answers={judgments}
+            mode={mode}
+            isOverview={isOverview}
+            consistency={consistency ?? { state: 'not-applicable' }}
+            isKept={isKept}
+            text={text}
+            headingRef={headingRef}
+            warningRef={warningRef}
+            onAnswer={(i, j, position, delay) => answers.setJudgment(step.node, i, j, position, delay)}
+            onModeChange={setMode}
+            onOverviewChange={(value) => {
+              setOverview(value);
+              requestFocus('heading');
+            }}
+            onApply={applySuggestion}
+            onKeep={keepAnswers}
+            onEnter={() => setNextRequest((n) => n + 1)}
+          />
+        ) : step.kind === 'ratings' ? (
+          <RatingsStep
+            criterion={step.criterion}
+            alternatives={step.alternatives}
+            ratings={ratings}
+            stepNumber={ratingSteps.indexOf(step) + 1}
+            stepCount={ratingSteps.length}
+            headingRef={headingRef}
+            onRate={(alternativeKey, intensity) => answers.setRating(step.criterion.key, alternativeKey, intensity)}
+          />
+        ) : (
+          <ResultStep
+            sessionId={sessionId}
+            token={token}
+            session={session}
+            pairwiseNodes={nodes.pairwiseNodes}
+            judgments={judgments}
+            text={text}
+            whenSaved={answers.flush}
+            headingRef={headingRef}
+            onGoToFirstMissing={firstMissing >= 0 ? () => goTo(firstMissing) : null}
+          />
+        )}
+      </div>
+
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+
+      <nav className={styles.nav} aria-label={t('nav.label')}>
+        <button type="button" className="button" onClick={goBack} disabled={index === 0}>
+          <span aria-hidden="true">← </span>
+          {t('nav.back')}
+        </button>
+        <SaveState
+          status={answers.saveStatus}
+          error={answers.saveStatus === 'error' ? describeError(answers.saveError) : null}
+        />
+        {!isLast ? (
+          <button ref={nextRef} type="button" className="button primary" onClick={goNext}>
+            {steps[nextIndex()]?.kind === 'result' ? t('nav.toResult') : t('nav.next')}
+            <span aria-hidden="true"> →</span>
+          </button>
+        ) : (
+          <button ref={nextRef} type="button" className="button" onClick={() => goTo(0)}>
+            {t('nav.review')}
+          </button>
+        )}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useId } from 'react';
+import styles from './questionnaire.module.css';
+import type { ComparisonNode } from './steps';
+import type { JudgmentText } from './use-judgment-text';
+
+const KEY_DELAY_MS = 350;
+
+/**
+ * The same scale as a slider: the first element's end on the left, the second's on the right, "equal" in the
+ * middle. The slider's value is the negated position (left = first element preferred); what a screen reader
+ * hears is the sentence in aria-valuetext.
+ */
+export function ScaleSlider({
+  node,
+  i,
+  j,
+  position,
+  describedBy,
+  text,
+  onChange,
+  onEnter,
+}: {
+  node: ComparisonNode;
+  i: number;
+  j: number;
+  position: number | null;
+  describedBy?: string;
+  text: JudgmentText;
+  onChange: (position: number, delay: number) => void;
+  onEnter: () => void;
+}) {
+  const t = useTranslations('questionnaire.pair');
+  const id = useId();
+  const nameA = text.nameOf(node, i);
+  const nameB = text.nameOf(node, j);
+  const current = position === null ? t('notAnswered') : text.sentence(node, i, j, position);
+  return (
+    <div className={styles.slider}>
+      <label htmlFor={id} className={styles.sliderLabel}>
+        {t('sliderLabel', { a: nameA, b: nameB })}
+      </label>
+      <input
+        id={id}
+        type="range"
+        min={-8}
+        max={8}
+        step={1}
+        value={position === null ? 0 : -position}
+        aria-valuetext={current}
+        aria-describedby={describedBy}
+        data-answered={position !== null}
+        onChange={(event) => onChange(-Number(event.target.value) || 0, KEY_DELAY_MS)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          if (position === null) onChange(0, 0);
+          onEnter();
+        }}
+      />
+      <div className={styles.sliderEnds} aria-hidden="true">
+        <span>{nameA}</span>
+        <span>{text.label(node, 0)}</span>
+        <span>{nameB}</span>
+      </div>
+      <output htmlFor={id} className={styles.sliderValue} data-answered={position !== null}>
+        {current}
+      </output>
+    </div>
+  );
+}
