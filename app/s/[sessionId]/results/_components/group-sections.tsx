@@ -1,0 +1,227 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { BarList } from '~/app/_components/bar-list';
+import type { GroupHierarchyResult } from '~/core';
+import { DataTable, type FigureView, type Figures, type ModelNames, ResultSection } from './figures';
+import styles from './results.module.css';
+import { type AnyHierarchyResult, type ParticipantList, type ResultView, skipReasonKey } from './result-model';
+
+type ConsensusLevel = GroupHierarchyResult['consensusLevel'];
+
+/**
+ * How similar the participants' priorities are at each node (Goepel's S*, 0..1), with the level in words. Only
+ * a group result has it; with one included participant it is trivially 100 % and says so instead.
+ */
+export function ConsensusSection({
+  result,
+  names,
+  figures,
+  view,
+  includedCount,
+  participantName,
+}: {
+  result: GroupHierarchyResult;
+  names: ModelNames;
+  figures: Figures;
+  view: FigureView;
+  includedCount: number;
+  participantName: ((key: string) => string) | null;
+}) {
+  const t = useTranslations('results.consensus');
+  const tLevel = useTranslations('common.consensus');
+  const levelOf = (value: number): ConsensusLevel => {
+    const percent = value * 100;
+    if (percent <= 50) return 'very-low';
+    if (percent <= 62.5) return 'low';
+    if (percent <= 75) return 'moderate';
+    if (percent <= 87.5) return 'high';
+    return 'very-high';
+  };
+  const rows = names.nodeOrder
+    .filter((key) => typeof result.consensus[key] === 'number')
+    .map((key) => ({ key, value: result.consensus[key]! }));
+  const furthest = participantName ? result.furthest.map((entry) => participantName(entry.id)) : [];
+  return (
+    <ResultSection id="consensus" title={t('title')} caption={t('caption')}>
+      {includedCount < 2 ? (
+        <p className={styles.note}>{t('singleParticipant')}</p>
+      ) : (
+        <>
+          <p className={styles.headline}>
+            {t('overall', { value: figures.percent(result.overallConsensus), level: tLevel(result.consensusLevel) })}
+          </p>
+          {view === 'charts' ? (
+            <BarList
+              label={t('chartLabel')}
+              items={rows.map((row) => ({
+                key: row.key,
+                label: `${names.node(row.key)} — ${tLevel(levelOf(row.value))}`,
+                value: row.value,
+              }))}
+              format={figures.percent}
+              max={1}
+            />
+          ) : (
+            <DataTable caption={t('tableCaption')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('comparison')}</th>
+                  <th scope="col" className="number">
+                    {t('value')}
+                  </th>
+                  <th scope="col">{t('level')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">{names.node(row.key)}</th>
+                    <td className="number">{figures.percent(row.value)}</td>
+                    <td>{tLevel(levelOf(row.value))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          )}
+          {furthest.length > 0 && <p className={styles.note}>{t('furthest', { names: furthest.join(', ') })}</p>}
+        </>
+      )}
+    </ResultSection>
+  );
+}
+
+/** How often each strategy came first when the judgments were varied within their spread, and the nearest tipping point. */
+export function RobustnessSection({
+  result,
+  names,
+  figures,
+  view,
+  includedCount,
+}: {
+  result: AnyHierarchyResult;
+  names: ModelNames;
+  figures: Figures;
+  view: FigureView;
+  includedCount: number;
+}) {
+  const t = useTranslations('results.robustness');
+  // One person's answers have no spread to vary, so every trial gives the same winner: not worth a chart.
+  const probability = includedCount >= 2 ? result.robustness?.rankProbability : null;
+  const thresholds = result.robustness?.thresholds ?? [];
+  if (!probability && thresholds.length === 0) return null;
+  let nearest: { criterion: string; current: number; at: number; newTop: string; distance: number } | null = null;
+  for (const threshold of thresholds) {
+    for (const bound of [threshold.lower, threshold.upper]) {
+      if (!bound) continue;
+      const distance = Math.abs(bound.weight - threshold.weight);
+      if (!nearest || distance < nearest.distance) {
+        nearest = { criterion: threshold.criterion, current: threshold.weight, at: bound.weight, newTop: bound.newTop, distance };
+      }
+    }
+  }
+  const rows = probability ? result.ranking.map((key) => ({ key, value: probability.firstPlace[key] ?? 0 })) : [];
+  return (
+    <ResultSection
+      id="robustness"
+      title={t('title')}
+      caption={probability ? t('caption', { samples: figures.integer(probability.samples) }) : ''}
+    >
+      {probability &&
+        (view === 'charts' ? (
+          <BarList
+            label={t('chartLabel')}
+            items={rows.map((row) => ({ key: row.key, label: names.alternative(row.key), value: row.value }))}
+            format={figures.percent}
+            max={1}
+          />
+        ) : (
+          <DataTable caption={t('tableCaption')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('strategy')}</th>
+                <th scope="col" className="number">
+                  {t('share')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{names.alternative(row.key)}</th>
+                  <td className="number">{figures.percent(row.value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        ))}
+      <p className={styles.note}>
+        {nearest
+          ? t('tippingPoint', {
+              criterion: names.criterion(nearest.criterion),
+              current: figures.percent(nearest.current),
+              at: figures.percent(nearest.at),
+              newTop: names.alternative(nearest.newTop),
+            })
+          : t('noTippingPoint')}
+      </p>
+    </ResultSection>
+  );
+}
+
+/**
+ * Who is in the result. The facilitator sees every participant with their progress and, when left out, why;
+ * a participant sees only the counts.
+ */
+export function ParticipantsSection({
+  view,
+  participants,
+  joinedCount,
+}: {
+  view: ResultView;
+  participants: ParticipantList | null;
+  joinedCount: number | null;
+}) {
+  const t = useTranslations('results.participants');
+  const tGroups = useTranslations('common.stakeholderGroups');
+  const included = new Set(view.coverage.included);
+  const skipped = new Map(view.coverage.skipped.map((entry) => [entry.participantKey, entry.reason]));
+  const skippedCount = joinedCount !== null ? Math.max(0, joinedCount - included.size) : skipped.size;
+  const groupName = (group: string) => (tGroups.has(group as 'government') ? tGroups(group as 'government') : group);
+  return (
+    <ResultSection id="participants" title={t('title')} caption={t('caption')}>
+      <p>{t('counts', { included: included.size, skipped: skippedCount })}</p>
+      {participants && participants.length > 0 && (
+        <DataTable caption={t('tableCaption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('group')}</th>
+              <th scope="col" className="number">
+                {t('progress')}
+              </th>
+              <th scope="col">{t('inResult')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {participants.map((p) => {
+              const reason = skipped.get(p.key);
+              return (
+                <tr key={p.id}>
+                  <th scope="row">{p.displayName || t('anonymous', { key: p.key })}</th>
+                  <td>{groupName(p.stakeholderGroup)}</td>
+                  <td className="number">{t('progressValue', { answered: p.progress.answered, required: p.progress.required })}</td>
+                  <td>
+                    {included.has(p.key)
+                      ? t('included')
+                      : t('notIncluded', { reason: reason ? t(`reasons.${skipReasonKey(reason)}`) : t('joinedLater') })}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </DataTable>
+      )}
+    </ResultSection>
+  );
+}

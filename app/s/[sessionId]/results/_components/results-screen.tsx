@@ -1,0 +1,423 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { serverErrorInfo } from '~/app/_components/use-error-text';
+import { pickLocalized } from '~/app/_components/use-localized-text';
+import { useTRPC } from '~/app/_trpc/client';
+import type { Locale } from '~/i18n/config';
+import { ConsistencySection } from './consistency-section';
+import { type FigureView, useFigures, useModelNames } from './figures';
+import { ConsensusSection, ParticipantsSection, RobustnessSection } from './group-sections';
+import { MethodSection } from './method-section';
+import { ByCriterionSection, MeasuresSection, RankingSection } from './ranking-section';
+import {
+  type ParticipantList,
+  type ResultView,
+  type SessionData,
+  asHierarchyResult,
+  isGroupResult,
+} from './result-model';
+import styles from './results.module.css';
+import { WeightsSection } from './weights-section';
+import { useSessionLink } from './use-session-link';
+
+type Scope = 'own' | 'group';
+
+/**
+ * The results screen. Data is fetched in the browser, not prefetched on the server: the link token that opens a
+ * session lives only in this browser (localStorage, from the link's #fragment), so the server cannot ask for
+ * the results on the reader's behalf.
+ */
+export function ResultsScreen({ sessionId }: { sessionId: string }) {
+  const t = useTranslations('results');
+  const link = useSessionLink(sessionId);
+  const trpc = useTRPC();
+  const session = useQuery({ ...trpc.session.get.queryOptions({ sessionId }), enabled: link === 'ready' });
+
+  if (link === 'checking' || (link === 'ready' && session.isPending)) return <Loading label={t('loading')} />;
+  if (link === 'missing') {
+    return (
+      <StateMessage title={t('states.noLinkTitle')}>
+        <p>{t('states.noLinkBody')}</p>
+      </StateMessage>
+    );
+  }
+  if (session.isError) return <ErrorMessage error={session.error} onRetry={() => void session.refetch()} />;
+  const data = session.data!;
+  if (data.access.role === 'invite') {
+    return (
+      <StateMessage title={t('heading')}>
+        <p>{t('states.inviteOnly')}</p>
+      </StateMessage>
+    );
+  }
+  if (data.access.role === 'participant' && data.settings.participantResults === 'none') {
+    return (
+      <StateMessage title={t('states.notSharedTitle')} back={{ href: `/s/${sessionId}/q`, label: t('backToQuestionnaire') }}>
+        <p>{t('states.notShared')}</p>
+      </StateMessage>
+    );
+  }
+  return <ResultsBody session={data} />;
+}
+
+function ResultsBody({ session }: { session: SessionData }) {
+  const t = useTranslations('results');
+  const locale = useLocale() as Locale;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const figures = useFigures();
+  const names = useModelNames(session, locale);
+  const sessionId = session.id;
+  const isFacilitator = session.access.role === 'facilitator';
+  const canSeeGroup = isFacilitator || session.settings.participantResults === 'own-and-group';
+  const [view, setView] = useState<FigureView>('charts');
+  const [scope, setScope] = useState<Scope>(isFacilitator ? 'group' : 'own');
+
+  const results = useQuery(trpc.result.get.queryOptions({ sessionId }));
+  const participants = useQuery({ ...trpc.participant.list.queryOptions({ sessionId }), enabled: isFacilitator });
+  const refreshAfterCompute = {
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.result.get.queryKey({ sessionId }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.participant.list.queryKey({ sessionId }) }),
+      ]);
+    },
+  };
+  const computeGroup = useMutation(trpc.result.compute.mutationOptions(refreshAfterCompute));
+  const computeMine = useMutation(trpc.result.computeMine.mutationOptions(refreshAfterCompute));
+  const compute = scope === 'group' ? computeGroup : computeMine;
+  const canCompute = scope === 'group' ? isFacilitator : true;
+
+  const shown: ResultView | null = results.data ? (scope === 'group' ? results.data.group : results.data.own) : null;
+
+  // A first visit with nothing stored computes once by itself; later refreshes are the reader's choice.
+  // When the answers are not enough yet the server says so (NOT_COMPUTABLE) and the empty state explains it.
+  const attempted = useRef<Set<Scope>>(new Set());
+  const mutate = compute.mutate;
+  useEffect(() => {
+    if (!results.isSuccess || shown || !canCompute || attempted.current.has(scope)) return;
+    attempted.current.add(scope);
+    mutate({ sessionId });
+  }, [results.isSuccess, shown, canCompute, scope, mutate, sessionId]);
+
+  const result = shown ? asHierarchyResult(shown.result) : null;
+  const computeCode = compute.isError ? serverErrorInfo(compute.error).code : null;
+  const viewId = useId();
+  const scopeId = useId();
+  // Printing is for a meeting: closed disclosures would print as their summary line only.
+  useEffect(() => {
+    const openAll = () => document.querySelectorAll('main details').forEach((details) => details.setAttribute('open', ''));
+    window.addEventListener('beforeprint', openAll);
+    return () => window.removeEventListener('beforeprint', openAll);
+  }, []);
+
+  const back = isFacilitator
+    ? { href: `/s/${sessionId}`, label: t('backToSession') }
+    : { href: `/s/${sessionId}/q`, label: t('backToQuestionnaire') };
+
+  return (
+    <main className={styles.page}>
+      <p className={`${styles.noPrint} ${styles.back}`}>
+        <Link href={back.href}>
+          <span aria-hidden="true">← </span>
+          {back.label}
+        </Link>
+      </p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{session.title}</p>
+      {session.question && <p className={styles.question}>{session.question}</p>}
+      <p className={styles.caption}>{t('intro')}</p>
+
+      <div className={`${styles.toolbar} ${styles.noPrint}`}>
+        {canCompute && (
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => compute.mutate({ sessionId })}
+            disabled={compute.isPending}
+            aria-describedby={shown?.isStale ? 'results-stale' : undefined}
+          >
+            {shown ? t('actions.refresh') : t('actions.compute')}
+          </button>
+        )}
+        {result && (
+          <button type="button" className="button" onClick={() => window.print()}>
+            {t('actions.print')}
+          </button>
+        )}
+        {!isFacilitator && canSeeGroup && (
+          <fieldset className={styles.segmented}>
+            <legend>{t('scope.legend')}</legend>
+            {(['own', 'group'] as const).map((option) => (
+              <label key={option}>
+                <input
+                  type="radio"
+                  name={`${scopeId}-scope`}
+                  value={option}
+                  checked={scope === option}
+                  onChange={() => setScope(option)}
+                />
+                <span>{t(`scope.${option}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {result && (
+          <fieldset className={styles.segmented}>
+            <legend>{t('view.legend')}</legend>
+            {(['charts', 'tables'] as const).map((option) => (
+              <label key={option}>
+                <input
+                  type="radio"
+                  name={`${viewId}-view`}
+                  value={option}
+                  checked={view === option}
+                  onChange={() => setView(option)}
+                />
+                <span>{t(`view.${option}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+      </div>
+
+      <p role="status" aria-live="polite" className={styles.live}>
+        {compute.isPending ? t('computing') : ''}
+      </p>
+
+      {compute.isError && computeCode !== 'NOT_COMPUTABLE' && (
+        <div className="notice danger" role="alert">
+          <ErrorText error={compute.error} />
+        </div>
+      )}
+
+      {results.isPending ? (
+        <Loading label={t('loading')} inline />
+      ) : results.isError ? (
+        <ErrorMessage error={results.error} onRetry={() => void results.refetch()} inline />
+      ) : compute.isPending && !result ? null : !result ? (
+        <EmptyState
+          scope={scope}
+          isFacilitator={isFacilitator}
+          joined={session.participantCount}
+          reason={computeCode === 'NOT_COMPUTABLE' ? serverErrorInfo(compute.error).message : null}
+        />
+      ) : (
+        <ResultFigures
+          session={session}
+          view={view}
+          shown={shown!}
+          result={result}
+          names={names}
+          figures={figures}
+          participants={participants.data ?? null}
+          isFacilitator={isFacilitator}
+          locale={locale}
+        />
+      )}
+    </main>
+  );
+}
+
+function ResultFigures({
+  session,
+  view,
+  shown,
+  result,
+  names,
+  figures,
+  participants,
+  isFacilitator,
+  locale,
+}: {
+  session: SessionData;
+  view: FigureView;
+  shown: ResultView;
+  result: NonNullable<ReturnType<typeof asHierarchyResult>>;
+  names: ReturnType<typeof useModelNames>;
+  figures: ReturnType<typeof useFigures>;
+  participants: ParticipantList | null;
+  isFacilitator: boolean;
+  locale: Locale;
+}) {
+  const t = useTranslations('results');
+  const format = useDateFormat();
+  const isGroup = isGroupResult(result);
+  const measureNames = useMemo(
+    () => new Map(session.model.measures.map((m) => [m.key, pickLocalized(m.name, locale) || m.key])),
+    [session.model.measures, locale],
+  );
+  const participantName = useMemo(() => {
+    if (!participants) return null;
+    const byKey = new Map(participants.map((p) => [p.key, p.displayName]));
+    return (key: string) => byKey.get(key) || t('participants.anonymous', { key });
+  }, [participants, t]);
+  const included = shown.coverage.included.length;
+  return (
+    <>
+      <div className={styles.summary}>
+        <p>
+          {t('summary.computedAt', { when: format(shown.computedAt) })}{' '}
+          {!isGroup
+            ? t('summary.ownBasis')
+            : session.participantCount !== null
+              ? t('summary.groupBasisOf', { included, joined: session.participantCount })
+              : t('summary.groupBasis', { included })}
+        </p>
+        {isGroup && !isFacilitator && <p>{t('summary.groupForParticipant')}</p>}
+      </div>
+      {shown.isStale && (
+        <p className="notice warn" id="results-stale">
+          <strong>⚠ {t('summary.stale')}</strong>{' '}
+          {isFacilitator || !isGroup ? (isFacilitator ? t('summary.staleFacilitator') : t('summary.staleParticipant')) : ''}
+        </p>
+      )}
+      <RankingSection result={result} names={names} figures={figures} view={view} />
+      <WeightsSection result={result} names={names} figures={figures} view={view} />
+      <MeasuresSection result={result} measureNames={measureNames} figures={figures} view={view} />
+      <ConsistencySection
+        result={result}
+        names={names}
+        figures={figures}
+        view={view}
+        settingsTable={shown.settings.methodSettings.randomIndex}
+      />
+      {isGroup && (
+        <ConsensusSection
+          result={result}
+          names={names}
+          figures={figures}
+          view={view}
+          includedCount={included}
+          participantName={isFacilitator ? participantName : null}
+        />
+      )}
+      {isGroup && <RobustnessSection result={result} names={names} figures={figures} view={view} includedCount={included} />}
+      <ByCriterionSection result={result} names={names} figures={figures} />
+      {isGroup && (
+        <ParticipantsSection
+          view={shown}
+          participants={isFacilitator ? participants : null}
+          joinedCount={session.participantCount}
+        />
+      )}
+      <MethodSection view={shown} isGroup={isGroup} />
+    </>
+  );
+}
+
+/** The moment a result was computed, in the reader's language and time zone (rendered only in the browser). */
+function useDateFormat() {
+  const locale = useLocale();
+  return useMemo(() => {
+    const formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' });
+    return (date: Date | string) => formatter.format(typeof date === 'string' ? new Date(date) : date);
+  }, [locale]);
+}
+
+const KNOWN_CODES = ['FORBIDDEN', 'UNAUTHORIZED', 'NOT_FOUND', 'NOT_COMPUTABLE', 'RATE_LIMITED'] as const;
+function knownCode(code: string | null): (typeof KNOWN_CODES)[number] | 'other' {
+  return (KNOWN_CODES as readonly string[]).includes(code ?? '') ? (code as (typeof KNOWN_CODES)[number]) : 'other';
+}
+
+/** What failed, in the UI language; the server's own (English) words follow in small print for whoever helps. */
+function ErrorText({ error }: { error: unknown }) {
+  const t = useTranslations('results.states');
+  const tCommon = useTranslations('common.errors');
+  const info = serverErrorInfo(error);
+  return (
+    <>
+      <p>{info.code === null ? tCommon('offline') : t(`error.${knownCode(info.code)}`)}</p>
+      {info.code !== null && <p className={styles.details}>{t('details', { message: info.message })}</p>}
+    </>
+  );
+}
+
+function Loading({ label, inline = false }: { label: string; inline?: boolean }) {
+  const content = (
+    <p className="muted" role="status" aria-busy="true">
+      {label}
+    </p>
+  );
+  return inline ? content : <main className={styles.page}>{content}</main>;
+}
+
+function StateMessage({
+  title,
+  children,
+  back,
+}: {
+  title: string;
+  children: ReactNode;
+  back?: { href: string; label: string };
+}) {
+  const tCommon = useTranslations('common.errors');
+  return (
+    <main className={`${styles.page} narrow`}>
+      <h1>{title}</h1>
+      {children}
+      <div className="actions">
+        {back && (
+          <Link className="button" href={back.href}>
+            {back.label}
+          </Link>
+        )}
+        <Link className="button" href="/">
+          {tCommon('home')}
+        </Link>
+      </div>
+    </main>
+  );
+}
+
+function ErrorMessage({ error, onRetry, inline = false }: { error: unknown; onRetry: () => void; inline?: boolean }) {
+  const t = useTranslations('results.states');
+  const tActions = useTranslations('common.actions');
+  const Heading = inline ? 'h2' : 'h1';
+  const content = (
+    <div role="alert">
+      <Heading>{t('errorTitle')}</Heading>
+      <ErrorText error={error} />
+      <div className="actions">
+        <button type="button" className="button primary" onClick={onRetry}>
+          {tActions('retry')}
+        </button>
+      </div>
+    </div>
+  );
+  return inline ? content : <main className={`${styles.page} narrow`}>{content}</main>;
+}
+
+function EmptyState({
+  scope,
+  isFacilitator,
+  joined,
+  reason,
+}: {
+  scope: Scope;
+  isFacilitator: boolean;
+  joined: number | null;
+  reason: string | null;
+}) {
+  const t = useTranslations('results.states');
+  return (
+    <section aria-labelledby="empty-title" className={styles.empty}>
+      <h2 id="empty-title">{t('emptyTitle')}</h2>
+      {scope === 'group' && !isFacilitator ? (
+        <p>{t('groupNotYet')}</p>
+      ) : isFacilitator ? (
+        <>
+          <p>{t('emptyFacilitator')}</p>
+          {joined !== null && <p>{t('joinedSoFar', { joined })}</p>}
+        </>
+      ) : (
+        <p>{t('emptyParticipant')}</p>
+      )}
+      {reason && <p className={styles.details}>{t('details', { message: reason })}</p>}
+    </section>
+  );
+}

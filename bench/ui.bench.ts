@@ -1,0 +1,266 @@
+/**
+ * UI benchmark: `npm run bench:ui` (tsx bench/ui.bench.ts), against the PRODUCTION build. Run `npm run build`
+ * first: this script does not build, it checks that .next/BUILD_ID exists and warns when sources are newer.
+ *
+ * It starts `next start` on a free port with a fresh PGlite folder (migrated and seeded by db/setup.ts with the
+ * same DATABASE_URL), creates a session and a participant over HTTP, and reports for the questionnaire page:
+ *
+ *   (a) first-load JavaScript: the sum of the gzip sizes (node:zlib, default level) of every JavaScript file the
+ *       page loads in headless Chromium, recorded from its responses until the network is idle;
+ *   (b) time to the first comparison being answerable: from navigation start (the page's performance.now()
+ *       origin) until the first option of the comparison's verbal scale (or its slider) is visible and enabled,
+ *       polled every animation frame. The participant has already answered the last pair of criteria, so the
+ *       questionnaire resumes on the first comparison instead of the cluster-profile step. One warm-up load,
+ *       then the median of RUNS loads, each in a fresh browser context (empty cache and storage).
+ *
+ * Targets: < 200 KB gzip and < 1 s. A benchmark reports; it exits 0 on a missed target and 1 only if it crashes.
+ * The server is stopped and its data folder removed at the end.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium } from '@playwright/test';
+import superjson from 'superjson';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RUNS = 7;
+const TARGET_GZIP_BYTES = 200 * 1024;
+const TARGET_MS = 1000;
+const SOURCE_DIRS = ['app', 'core', 'server', 'i18n', 'messages', 'db'];
+
+function newestSourceTime(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.isDirectory() ? newestSourceTime(path) : stat.mtimeMs);
+  }
+  return newest;
+}
+
+function checkBuild(): void {
+  const buildId = join(ROOT, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) {
+    throw new Error('No production build: .next/BUILD_ID is missing. Run `npm run build` first, then `npm run bench:ui`.');
+  }
+  const builtAt = statSync(buildId).mtimeMs;
+  const changed = SOURCE_DIRS.filter((dir) => existsSync(join(ROOT, dir)) && newestSourceTime(join(ROOT, dir)) > builtAt);
+  if (changed.length > 0) {
+    console.warn(`warning: sources in ${changed.join(', ')} changed after the last build; run \`npm run build\` for current figures.`);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolveRun() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function waitForServer(baseUrl: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    try {
+      const response = await fetch(baseUrl, { redirect: 'manual' });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`next start did not answer on ${baseUrl} within ${timeoutMs / 1000} s`);
+}
+
+function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.pid === undefined) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-server.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, 5000);
+    server.once('exit', () => {
+      clearTimeout(timer);
+      resolveStop();
+    });
+    try {
+      // The server was started in its own process group: this ends `next start` and its workers, nothing else.
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      clearTimeout(timer);
+      resolveStop();
+    }
+  });
+}
+
+async function callProcedure<T>(baseUrl: string, path: string, input: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${baseUrl}/api/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(superjson.serialize(input)),
+  });
+  const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
+  if (!response.ok || !body.result) throw new Error(`${path} failed (${response.status}): ${JSON.stringify(body.error)}`);
+  return superjson.deserialize(body.result.data as Parameters<typeof superjson.deserialize>[0]) as T;
+}
+
+type Prepared = { sessionId: string; token: string };
+
+/** A session from the default model and one participant who answered only the last pair of criteria. */
+async function prepareParticipant(baseUrl: string): Promise<Prepared> {
+  const session = await callProcedure<{ sessionId: string; invite: { token: string } }>(baseUrl, 'session.create', {
+    title: 'UI benchmark',
+    alternativeScoring: 'ratings',
+  });
+  const joined = await callProcedure<{ token: string }>(
+    baseUrl,
+    'participant.join',
+    { sessionId: session.sessionId, displayName: 'Bench participant', stakeholderGroup: 'enterprises' },
+    session.invite.token,
+  );
+  const got = await callProcedure<{ model: { criteria: Array<{ key: string }> } }>(
+    baseUrl,
+    'session.get',
+    { sessionId: session.sessionId },
+    joined.token,
+  );
+  const keys = got.model.criteria.map((c) => c.key);
+  const [a, b] = keys.slice(-2);
+  if (!a || !b) throw new Error('the default model has fewer than two criteria');
+  await callProcedure(baseUrl, 'judgment.save', { sessionId: session.sessionId, nodeKey: 'goal', a, b, position: 2 }, joined.token);
+  return { sessionId: session.sessionId, token: joined.token };
+}
+
+type Measurement = { answerableMs: number; scripts: Array<{ url: string; raw: number; gzip: number }> };
+
+/** In the page: the first option of the comparison's scale (or its slider), once visible and enabled. */
+function isComparisonAnswerable(): number | false {
+  const candidates = document.querySelectorAll<HTMLElement>('[role="radiogroup"]:not(fieldset) [role="radio"], input[type="range"]');
+  for (const element of candidates) {
+    const box = element.getBoundingClientRect();
+    const isVisible = box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden';
+    const isEnabled = !element.hasAttribute('disabled') && element.getAttribute('aria-disabled') !== 'true';
+    if (isVisible && isEnabled) return performance.now();
+  }
+  return false;
+}
+
+async function measure(browser: Browser, baseUrl: string, prepared: Prepared): Promise<Measurement> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    // The browser already holds the participant's link, as after opening the invite: the page reads it from here.
+    await context.addInitScript(
+      ({ sessionId, token }) => {
+        window.localStorage.setItem('clusterwise.links', JSON.stringify([{ sessionId, token, role: 'participant' }]));
+      },
+      { sessionId: prepared.sessionId, token: prepared.token },
+    );
+    const page = await context.newPage();
+    const bodies: Array<Promise<{ url: string; raw: number; gzip: number } | null>> = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      bodies.push(
+        response
+          .body()
+          .then((body) => ({ url: response.url(), raw: body.length, gzip: gzipSync(body).length }))
+          .catch(() => null),
+      );
+    });
+    await page.goto(`${baseUrl}/s/${prepared.sessionId}/q`, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(isComparisonAnswerable, undefined, { polling: 'raf', timeout: 30_000 });
+    const answerableMs = (await handle.jsonValue()) as number;
+    await page.waitForLoadState('networkidle');
+    const scripts = (await Promise.all(bodies)).filter((entry): entry is NonNullable<typeof entry> => entry !== null);
+    return { answerableMs, scripts };
+  } finally {
+    await context.close();
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const verdict = (isMet: boolean) => (isMet ? 'PASS' : 'MISS');
+
+async function main(): Promise<void> {
+  checkBuild();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'clusterwise-bench-ui-'));
+  const env = { ...process.env, DATABASE_URL: dataDir, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' };
+  let server: ChildProcess | null = null;
+  let browser: Browser | null = null;
+  try {
+    await run(join(ROOT, 'node_modules', '.bin', 'tsx'), ['db/setup.ts'], env);
+    server = spawn(join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    });
+    await waitForServer(baseUrl, server);
+    const prepared = await prepareParticipant(baseUrl);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+
+    await measure(browser, baseUrl, prepared); // warm-up: the server's first render of the route
+    const runs: Measurement[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, baseUrl, prepared));
+
+    const first = runs[0]!;
+    const totalGzip = first.scripts.reduce((sum, s) => sum + s.gzip, 0);
+    const totalRaw = first.scripts.reduce((sum, s) => sum + s.raw, 0);
+    const times = runs.map((r) => r.answerableMs);
+    const timeMedian = median(times);
+
+    console.log(`Clusterwise UI benchmark: production build, next start on ${baseUrl}, headless Chromium`);
+    console.log(`Questionnaire page: /s/<session>/q, resuming on the first comparison\n`);
+    console.log(`(a) first-load JavaScript: ${first.scripts.length} files, ${kb(totalGzip)} gzip (${kb(totalRaw)} uncompressed)`);
+    for (const script of [...first.scripts].sort((a, b) => b.gzip - a.gzip).slice(0, 6)) {
+      console.log(`      ${kb(script.gzip).padStart(9)}  ${new URL(script.url).pathname}`);
+    }
+    console.log(`    target < ${kb(TARGET_GZIP_BYTES)} gzip: ${verdict(totalGzip < TARGET_GZIP_BYTES)}\n`);
+    console.log(
+      `(b) navigation -> first comparison answerable: median ${timeMedian.toFixed(0)} ms of ${RUNS} runs ` +
+        `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}; fresh context each, after one warm-up)`,
+    );
+    console.log(`    runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+    console.log(`    target < ${TARGET_MS} ms: ${verdict(timeMedian < TARGET_MS)}`);
+  } finally {
+    await browser?.close();
+    if (server) await stopServer(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
