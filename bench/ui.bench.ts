@@ -19,7 +19,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from '@playwright/test';
@@ -87,8 +87,25 @@ async function waitForServer(baseUrl: string, server: ChildProcess, timeoutMs = 
   throw new Error(`next start did not answer on ${baseUrl} within ${timeoutMs / 1000} s`);
 }
 
-function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.pid === undefined) return Promise.resolve();
+function isGroupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Ends `next start` and its workers (its own process group), and waits until none is left writing to the data folder. */
+async function stopServer(server: ChildProcess): Promise<void> {
+  const pid = server.pid;
+  if (pid === undefined) return;
+  if (server.exitCode === null) await signalAndWait(server);
+  for (let waited = 0; waited < 5000 && isGroupAlive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  if (isGroupAlive(pid)) process.kill(-pid, 'SIGKILL');
+}
+
+function signalAndWait(server: ChildProcess): Promise<void> {
   return new Promise((resolveStop) => {
     const timer = setTimeout(() => {
       try {
@@ -149,7 +166,8 @@ async function prepareParticipant(baseUrl: string): Promise<Prepared> {
   return { sessionId: session.sessionId, token: joined.token };
 }
 
-type Measurement = { answerableMs: number; scripts: Array<{ url: string; raw: number; gzip: number }> };
+type Phases = { firstByteMs: number; domContentLoadedMs: number; apiCalls: number; lastApiEndMs: number };
+type Measurement = { answerableMs: number; phases: Phases; scripts: Array<{ url: string; raw: number; gzip: number }> };
 
 /** In the page: the first option of the comparison's scale (or its slider), once visible and enabled. */
 function isComparisonAnswerable(): number | false {
@@ -188,8 +206,21 @@ async function measure(browser: Browser, baseUrl: string, prepared: Prepared): P
     const handle = await page.waitForFunction(isComparisonAnswerable, undefined, { polling: 'raf', timeout: 30_000 });
     const answerableMs = (await handle.jsonValue()) as number;
     await page.waitForLoadState('networkidle');
+    // Where the time went: the HTML, the scripts (DOMContentLoaded waits for them), then the API calls the page makes.
+    const phases = await page.evaluate((until): Phases => {
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const api = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+        (entry) => entry.name.includes('/api/trpc/') && entry.responseEnd <= until,
+      );
+      return {
+        firstByteMs: navigation?.responseStart ?? 0,
+        domContentLoadedMs: navigation?.domContentLoadedEventEnd ?? 0,
+        apiCalls: api.length,
+        lastApiEndMs: Math.max(0, ...api.map((entry) => entry.responseEnd)),
+      };
+    }, answerableMs);
     const scripts = (await Promise.all(bodies)).filter((entry): entry is NonNullable<typeof entry> => entry !== null);
-    return { answerableMs, scripts };
+    return { answerableMs, phases, scripts };
   } finally {
     await context.close();
   }
@@ -209,7 +240,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'clusterwise-bench-ui-'));
-  const env = { ...process.env, DATABASE_URL: dataDir, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' };
+  const env = { ...process.env, DATABASE_URL: dataDir, NEXT_TELEMETRY_DISABLED: '1' };
   let server: ChildProcess | null = null;
   let browser: Browser | null = null;
   try {
@@ -249,11 +280,18 @@ async function main(): Promise<void> {
         `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}; fresh context each, after one warm-up)`,
     );
     console.log(`    runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+    const phase = (pick: (p: Phases) => number) => median(runs.map((r) => pick(r.phases))).toFixed(0);
+    console.log(
+      `    medians: first byte ${phase((p) => p.firstByteMs)} ms, DOMContentLoaded ${phase((p) => p.domContentLoadedMs)} ms, ` +
+        `${phase((p) => p.apiCalls)} API calls done by ${phase((p) => p.lastApiEndMs)} ms`,
+    );
+    const [load1, load5] = loadavg();
+    console.log(`    machine: ${cpus().length} CPUs, load average ${load1!.toFixed(1)} (1 min), ${load5!.toFixed(1)} (5 min)`);
     console.log(`    target < ${TARGET_MS} ms: ${verdict(timeMedian < TARGET_MS)}`);
   } finally {
     await browser?.close();
     if (server) await stopServer(server);
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 
