@@ -1,7 +1,7 @@
 'use client';
 
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createTRPCClient, httpLink } from '@trpc/client';
+import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { type ReactNode, useState } from 'react';
 import superjson from 'superjson';
@@ -30,20 +30,30 @@ function sessionIdOf(input: unknown): string | null {
  * One request per call (httpLink, not batching) because each call carries the token of its own session in
  * `authorization`; an explicit `context.token` wins (joining sends the invite token). Queries go as POST so
  * no input lands in a URL.
+ *
+ * Subscriptions go over server-sent events (httpSubscriptionLink: the browser's EventSource, which reconnects by
+ * itself and sends the last tracked event id back as `lastEventId`). An EventSource cannot send headers, and the
+ * server reads a link token only from `authorization`, so live views subscribe to the public
+ * `workshop.roomEvents` (by room code) and refetch their authorised queries when an event arrives.
+ * @see https://trpc.io/docs/client/links/httpSubscriptionLink
  */
 function createClient() {
   return createTRPCClient<AppRouter>({
     links: [
-      httpLink({
-        url: '/api/trpc',
-        transformer: superjson,
-        methodOverride: 'POST',
-        headers({ op }) {
-          const explicit = typeof op.context.token === 'string' ? op.context.token : null;
-          const sessionId = sessionIdOf(op.input);
-          const token = explicit ?? (sessionId ? tokenFor(sessionId) : null);
-          return token ? { authorization: `Bearer ${token}` } : {};
-        },
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url: '/api/trpc', transformer: superjson }),
+        false: httpLink({
+          url: '/api/trpc',
+          transformer: superjson,
+          methodOverride: 'POST',
+          headers({ op }) {
+            const explicit = typeof op.context.token === 'string' ? op.context.token : null;
+            const sessionId = sessionIdOf(op.input);
+            const token = explicit ?? (sessionId ? tokenFor(sessionId) : null);
+            return token ? { authorization: `Bearer ${token}` } : {};
+          },
+        }),
       }),
     ],
   });

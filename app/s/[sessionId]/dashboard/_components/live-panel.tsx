@@ -1,0 +1,232 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useId, useMemo, useState } from 'react';
+import { useServerErrorText } from '~/app/_components/use-error-text';
+import { useTRPC } from '~/app/_trpc/client';
+import type { ComparisonNode } from '~/app/s/[sessionId]/q/_components/steps';
+import { type AgendaItem, buildAgenda, itemKey } from '~/app/w/_components/model-nodes';
+import { TallyChart } from '~/app/w/_components/tally-chart';
+import type { LiveStateData } from '~/app/w/_components/types';
+import type { ItemText } from '~/app/w/_components/use-item-text';
+import { ConfirmDialog } from '../../setup/_components/confirm-dialog';
+import styles from './dashboard.module.css';
+import { useSetLiveState } from './use-live-state';
+
+/**
+ * Live voting: start and stop live mode, move the room through the round's questions, reveal and hide the
+ * answers, re-vote a question after discussion. The facilitator sees the distribution before the room does.
+ */
+export function LivePanel({
+  sessionId,
+  live,
+  nodes,
+  scoring,
+  text,
+}: {
+  sessionId: string;
+  live: LiveStateData;
+  nodes: ComparisonNode[];
+  scoring: 'pairwise' | 'ratings';
+  text: ItemText;
+}) {
+  const t = useTranslations('workshop.livePanel');
+  const trpc = useTRPC();
+  const errorText = useServerErrorText();
+  const setLive = useSetLiveState(sessionId);
+  const ids = useId();
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [isConfirmingRevote, setConfirmingRevote] = useState(false);
+  const [chosen, setChosen] = useState('');
+
+  const onSuccess = (state: LiveStateData) => {
+    setActionError(null);
+    setLive(state);
+  };
+  const onError = (error: unknown) => setActionError(errorText(error));
+  const setMode = useMutation(trpc.workshop.setMode.mutationOptions({ onSuccess, onError }));
+  const next = useMutation(trpc.workshop.next.mutationOptions({ onSuccess, onError }));
+  const previous = useMutation(trpc.workshop.previous.mutationOptions({ onSuccess, onError }));
+  const reveal = useMutation(trpc.workshop.reveal.mutationOptions({ onSuccess, onError }));
+  const hide = useMutation(trpc.workshop.hide.mutationOptions({ onSuccess, onError }));
+  const setCurrent = useMutation(trpc.workshop.setCurrent.mutationOptions({ onSuccess, onError }));
+  const revote = useMutation(trpc.workshop.revote.mutationOptions({ onSuccess: (result) => onSuccess(result.state), onError }));
+  const isBusy = [setMode, next, previous, reveal, hide, setCurrent, revote].some((mutation) => mutation.isPending);
+
+  const agenda = useMemo(() => buildAgenda(nodes, scoring, live.round.nodeKeys), [nodes, scoring, live.round.nodeKeys]);
+  const byKey = useMemo(() => new Map(agenda.map((item) => [itemKey(item), item])), [agenda]);
+  const groups = useMemo(() => {
+    const out: Array<{ nodeKey: string; items: AgendaItem[] }> = [];
+    for (const item of agenda) {
+      const nodeKey = item.kind === 'pair' ? item.nodeKey : item.criterionKey;
+      const last = out.at(-1);
+      if (last?.nodeKey === nodeKey) last.items.push(item);
+      else out.push({ nodeKey, items: [item] });
+    }
+    return out;
+  }, [agenda]);
+
+  const isLive = live.mode === 'live';
+  const isRoundOpen = live.round.status === 'open';
+  const isSessionClosed = live.status === 'closed';
+  const canVote = isRoundOpen && !isSessionClosed;
+  const current = live.current;
+  const fraction = live.includedCount > 0 ? live.answeredCount / live.includedCount : 0;
+  const selected = chosen || (current ? itemKey(current) : '');
+
+  return (
+    <section className={`card ${styles.panel}`} aria-labelledby={`${ids}-heading`}>
+      <h2 id={`${ids}-heading`}>{t('heading')}</h2>
+      <p className={styles.modeLine}>
+        <strong>{isLive ? t('modeLive') : t('modeAsync')}</strong> {isLive ? t('modeLiveHint') : t('modeAsyncHint')}
+      </p>
+      <p className="muted">{t(isRoundOpen ? 'roundOpen' : 'roundClosed', { round: live.round.number })}</p>
+      <div className="actions">
+        {isLive ? (
+          <button type="button" className="button" disabled={isBusy || isSessionClosed} onClick={() => setMode.mutate({ sessionId, mode: 'async' })}>
+            {t('stopLive')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button primary"
+            disabled={isBusy || !canVote || !live.roomCode}
+            aria-describedby={!live.roomCode ? `${ids}-no-room` : undefined}
+            onClick={() => setMode.mutate({ sessionId, mode: 'live' })}
+          >
+            {t('startLive')}
+          </button>
+        )}
+      </div>
+      {!live.roomCode ? (
+        <p className="hint" id={`${ids}-no-room`}>
+          {t('needsRoom')}
+        </p>
+      ) : null}
+
+      {current && isLive && canVote ? (
+        <div className={styles.current}>
+          <p className={styles.kicker}>
+            {text.context(current)} · {t('itemCount', { n: current.index + 1, total: current.total })}
+          </p>
+          <h3 className={styles.currentTitle}>{text.title(current)}</h3>
+          <p className="visually-hidden" aria-live="polite">
+            {t('nowVoting', { item: text.title(current) })}
+          </p>
+          <p className={styles.answered}>
+            <strong>{t('answered', { answered: live.answeredCount, total: live.includedCount })}</strong>
+            {' · '}
+            {live.isRevealed ? t('shown') : t('hidden')}
+          </p>
+          <div className="progress" aria-hidden="true">
+            <span style={{ width: `${Math.min(1, fraction) * 100}%` }} />
+          </div>
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              disabled={isBusy || current.index <= 0}
+              onClick={() => previous.mutate({ sessionId })}
+            >
+              <span aria-hidden="true">◀ </span>
+              {t('previous')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={isBusy || current.index >= current.total - 1}
+              onClick={() => next.mutate({ sessionId })}
+            >
+              {t('next')}
+              <span aria-hidden="true"> ▶</span>
+            </button>
+            {live.isRevealed ? (
+              <button type="button" className="button" disabled={isBusy} onClick={() => hide.mutate({ sessionId })}>
+                {t('hide')}
+              </button>
+            ) : (
+              <button type="button" className="button primary" disabled={isBusy} onClick={() => reveal.mutate({ sessionId })}>
+                {t('reveal')}
+              </button>
+            )}
+            <button type="button" className="button" disabled={isBusy} onClick={() => setConfirmingRevote(true)}>
+              {t('revote')}
+            </button>
+          </div>
+          {live.tally ? (
+            <details className={styles.preview} open={live.isRevealed || undefined}>
+              <summary>{live.isRevealed ? t('distributionShown') : t('distributionPreview')}</summary>
+              <GroupValue value={text.groupValue(current, live.tally)} empty={t('noGroupValue')} />
+              <TallyChart item={current} tally={live.tally} text={text} />
+            </details>
+          ) : null}
+        </div>
+      ) : isLive && !canVote ? (
+        <p className="notice">{t('roundClosedHint')}</p>
+      ) : null}
+
+      {canVote && agenda.length > 0 ? (
+        <form
+          className={styles.setItem}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const item = byKey.get(selected);
+            if (item) setCurrent.mutate({ sessionId, item });
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`${ids}-item`}>{t('chooseLabel')}</label>
+            <span className="hint" id={`${ids}-item-hint`}>
+              {t('chooseHint')}
+            </span>
+            <select id={`${ids}-item`} value={selected} aria-describedby={`${ids}-item-hint`} onChange={(event) => setChosen(event.target.value)}>
+              {!current ? <option value="">{t('choosePlaceholder')}</option> : null}
+              {groups.map((group) => (
+                <optgroup key={group.nodeKey} label={text.nodeTitle(group.nodeKey)}>
+                  {group.items.map((item) => (
+                    <option key={itemKey(item)} value={itemKey(item)}>
+                      {text.title(item)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button" disabled={isBusy || !byKey.has(selected)}>
+            {t('chooseSubmit')}
+          </button>
+        </form>
+      ) : null}
+
+      {actionError ? (
+        <p className="notice danger" role="alert">
+          {actionError}
+        </p>
+      ) : null}
+
+      <ConfirmDialog
+        open={isConfirmingRevote}
+        title={t('revoteTitle')}
+        body={t('revoteBody', { item: current ? text.title(current) : '' })}
+        confirmLabel={t('revoteConfirm')}
+        onConfirm={() => {
+          setConfirmingRevote(false);
+          revote.mutate({ sessionId });
+        }}
+        onClose={() => setConfirmingRevote(false)}
+      />
+    </section>
+  );
+}
+
+function GroupValue({ value, empty }: { value: { sentence: string; detail: string } | null; empty: string }) {
+  return value ? (
+    <p className={styles.groupValue}>
+      {value.sentence}
+      <span className={styles.sub}>{value.detail}</span>
+    </p>
+  ) : (
+    <p className={styles.groupValue}>{empty}</p>
+  );
+}

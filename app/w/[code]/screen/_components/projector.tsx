@@ -1,0 +1,167 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useMemo, useState } from 'react';
+import { RoomCode } from '~/core/contracts/workshop';
+import { serverErrorInfo } from '~/app/_components/use-error-text';
+import { LiveIndicator } from '../../../_components/live-indicator';
+import { comparisonNodes } from '../../../_components/model-nodes';
+import { RoomQr, joinUrl, spacedCode } from '../../../_components/room-qr';
+import { TallyChart } from '../../../_components/tally-chart';
+import type { RoomData } from '../../../_components/types';
+import { useRoom } from '../../../_components/use-room';
+import { useItemText } from '../../../_components/use-item-text';
+import type { LiveConnection } from '../../../_components/use-room-events';
+import styles from './projector.module.css';
+
+export function Projector({ code }: { code: string }) {
+  const t = useTranslations('workshop.screen');
+  const parsed = RoomCode.safeParse(code);
+  const roomCode = parsed.success ? parsed.data : null;
+  const { room, connection } = useRoom(roomCode);
+  const [origin, setOrigin] = useState<string | null>(null);
+  useEffect(() => setOrigin(window.location.origin), []);
+
+  if (!roomCode || (room.isError && serverErrorInfo(room.error).code === 'NOT_FOUND')) {
+    return (
+      <main className={styles.projector}>
+        <h1>{t('notFoundTitle')}</h1>
+        <p className="notice warn" role="alert">
+          {t('notFound')}
+        </p>
+      </main>
+    );
+  }
+  if (room.isError) {
+    return (
+      <main className={styles.projector}>
+        <p className="notice danger" role="alert">
+          {t('unavailable')}
+        </p>
+      </main>
+    );
+  }
+  if (!room.data) {
+    return (
+      <main className={styles.projector} aria-busy="true">
+        <p className="muted" role="status">
+          {t('loading')}
+        </p>
+      </main>
+    );
+  }
+  return <ProjectorScreen room={room.data} roomCode={roomCode} origin={origin} connection={connection} />;
+}
+
+function ProjectorScreen({
+  room,
+  roomCode,
+  origin,
+  connection,
+}: {
+  room: RoomData;
+  roomCode: string;
+  origin: string | null;
+  connection: LiveConnection;
+}) {
+  const t = useTranslations('workshop.screen');
+  const nodes = useMemo(() => comparisonNodes(room.model), [room.model]);
+  const text = useItemText(nodes);
+  const live = room.live;
+  const isClosed = room.status === 'closed' || live.status === 'closed';
+  const current = !isClosed && live.mode === 'live' && live.round.status === 'open' ? live.current : null;
+  const url = origin ? joinUrl(origin, roomCode) : null;
+  const revealed = current && live.isRevealed && live.tally ? { item: current, tally: live.tally } : null;
+  const groupValue = revealed ? text.groupValue(revealed.item, revealed.tally) : null;
+  const fraction = live.includedCount > 0 ? live.answeredCount / live.includedCount : 0;
+
+  const answered = (
+    <div className={styles.answered}>
+      <p className={styles.answeredNumber}>{t('answered', { answered: live.answeredCount, total: live.includedCount })}</p>
+      <div className={`progress ${styles.answeredBar}`} aria-hidden="true">
+        <span style={{ width: `${Math.min(1, fraction) * 100}%` }} />
+      </div>
+    </div>
+  );
+
+  return (
+    <main className={styles.projector} data-view={revealed ? 'revealed' : 'room'}>
+      <div className={styles.topBar}>
+        <p className={styles.sessionTitle}>{room.title}</p>
+        {revealed ? (
+          <p className={styles.codeSmall}>
+            {t('codeLabel')} <strong>{spacedCode(roomCode)}</strong>
+          </p>
+        ) : null}
+        <LiveIndicator connection={connection} className={styles.indicator} />
+      </div>
+
+      {revealed ? (
+        // Answers revealed: the distribution takes the room of the join panel (nobody joins while the room discusses).
+        <div className={styles.revealLayout}>
+          <section className={styles.revealText} aria-labelledby="screen-heading">
+            <p className={styles.kicker}>
+              {text.context(revealed.item)} · {t('itemCount', { n: revealed.item.index + 1, total: revealed.item.total })}
+            </p>
+            <h1 id="screen-heading" className={styles.questionSmall} aria-live="polite">
+              {text.question(revealed.item)}
+            </h1>
+            {answered}
+            <h2 className={styles.revealHeading}>{t('revealed')}</h2>
+            <p className={styles.groupValue}>{groupValue ? groupValue.sentence : t('noGroupValue')}</p>
+            {groupValue ? <p className={styles.groupDetail}>{groupValue.detail}</p> : null}
+          </section>
+          <div className={styles.revealChart}>
+            <TallyChart item={revealed.item} tally={revealed.tally} text={text} size="large" />
+          </div>
+        </div>
+      ) : (
+        <div className={styles.layout}>
+          <section className={styles.stage} aria-labelledby="screen-heading">
+            {isClosed ? (
+              <h1 id="screen-heading" className={styles.question}>
+                {t('closed')}
+              </h1>
+            ) : current ? (
+              <>
+                <p className={styles.kicker}>
+                  {text.context(current)} · {t('itemCount', { n: current.index + 1, total: current.total })}
+                </p>
+                <h1 id="screen-heading" className={styles.question} aria-live="polite">
+                  {text.question(current)}
+                </h1>
+                {answered}
+                <p className={styles.waiting}>{t('voting')}</p>
+              </>
+            ) : (
+              <>
+                <h1 id="screen-heading" className={styles.question}>
+                  {room.question || room.title}
+                </h1>
+                <p className={styles.waiting}>
+                  {live.mode === 'live' && live.round.status === 'closed'
+                    ? t('roundClosed', { round: live.round.number })
+                    : live.mode === 'async'
+                      ? t('selfPaced')
+                      : t('between')}
+                </p>
+                <p className={styles.joined}>{t('joined', { count: live.participantCount })}</p>
+              </>
+            )}
+          </section>
+
+          <aside className={styles.joinPanel} aria-labelledby="join-heading">
+            <h2 id="join-heading" className={styles.joinHeading}>
+              {t('joinHeading')}
+            </h2>
+            <p className={styles.codeLabel}>{t('codeLabel')}</p>
+            <p className={styles.code}>{spacedCode(roomCode)}</p>
+            {url ? <RoomQr value={url} label={t('qrLabel', { url })} className={styles.qr} /> : null}
+            {url ? <p className={styles.joinHint}>{t('joinHint', { address: `${origin!.replace(/^https?:\/\//, '')}/w` })}</p> : null}
+            {current ? <p className={styles.joinedSmall}>{t('joined', { count: live.participantCount })}</p> : null}
+          </aside>
+        </div>
+      )}
+    </main>
+  );
+}
