@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const FRAMEWORKS = ['next', 'next/*', 'react', 'react/*', 'react-dom', '@trpc/*', 'drizzle-orm', 'drizzle-orm/*'];
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'data/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', '.next-bench/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'data/**', 'next-env.d.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,5 +1,5 @@
 import createNextIntlPlugin from 'next-intl/plugin';
-import './server/env.js';
+import { env } from './server/env.js';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
@@ -7,7 +7,9 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder, and pg has optional native parts:
   // both must be required from node_modules at run time, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg'],
+  // playwright-core (server-side report PDFs) finds its own files at run time the same way.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'playwright-core'],
+  distDir: env.NEXT_DIST_DIR,
   typedRoutes: false,
   // Browser tests and benchmarks address the dev server as 127.0.0.1; Next 16 refuses its dev connection from
   // any origin but localhost unless listed.

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ImportSessionForm } from './_components/import-session-form';
 import { MySessions } from './_components/my-sessions';
 import styles from './landing.module.css';
 
@@ -7,6 +8,7 @@ const STEPS = ['setUp', 'answer', 'decide'] as const;
 
 export default async function HomePage() {
   const t = await getTranslations('landing');
+  const tReport = await getTranslations('report.import');
   return (
     <main>
       <section className={styles.hero} aria-labelledby="landing-title">
@@ -40,6 +42,11 @@ export default async function HomePage() {
         </h2>
         <p className="muted">{t('saved.hint')}</p>
         <MySessions />
+      </section>
+
+      <section aria-labelledby="import-title">
+        <h2 id="import-title">{tReport('title')}</h2>
+        <ImportSessionForm />
       </section>
     </main>
   );

@@ -16,116 +16,26 @@
  * Targets: < 200 KB gzip and < 1 s. A benchmark reports; it exits 0 on a missed target and 1 only if it crashes.
  * The server is stopped and its data folder removed at the end.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from '@playwright/test';
 import superjson from 'superjson';
+import { type AppServer, inputsChangedSinceBuild, setUpDatabase, startAppServer } from './support/app-server';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = 7;
 const TARGET_GZIP_BYTES = 200 * 1024;
 const TARGET_MS = 1000;
-const SOURCE_DIRS = ['app', 'core', 'server', 'i18n', 'messages', 'db'];
-
-function newestSourceTime(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    newest = Math.max(newest, stat.isDirectory() ? newestSourceTime(path) : stat.mtimeMs);
-  }
-  return newest;
-}
 
 function checkBuild(): void {
-  const buildId = join(ROOT, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) {
+  const changed = inputsChangedSinceBuild('.next');
+  if (changed === null) {
     throw new Error('No production build: .next/BUILD_ID is missing. Run `npm run build` first, then `npm run bench:ui`.');
   }
-  const builtAt = statSync(buildId).mtimeMs;
-  const changed = SOURCE_DIRS.filter((dir) => existsSync(join(ROOT, dir)) && newestSourceTime(join(ROOT, dir)) > builtAt);
   if (changed.length > 0) {
-    console.warn(`warning: sources in ${changed.join(', ')} changed after the last build; run \`npm run build\` for current figures.`);
+    console.warn(`warning: ${changed.join(', ')} changed after the last build; run \`npm run build\` for current figures.`);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolveRun() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
-  });
-}
-
-async function waitForServer(baseUrl: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
-    try {
-      const response = await fetch(baseUrl, { redirect: 'manual' });
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`next start did not answer on ${baseUrl} within ${timeoutMs / 1000} s`);
-}
-
-function isGroupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Ends `next start` and its workers (its own process group), and waits until none is left writing to the data folder. */
-async function stopServer(server: ChildProcess): Promise<void> {
-  const pid = server.pid;
-  if (pid === undefined) return;
-  if (server.exitCode === null) await signalAndWait(server);
-  for (let waited = 0; waited < 5000 && isGroupAlive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
-  if (isGroupAlive(pid)) process.kill(-pid, 'SIGKILL');
-}
-
-function signalAndWait(server: ChildProcess): Promise<void> {
-  return new Promise((resolveStop) => {
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-server.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 5000);
-    server.once('exit', () => {
-      clearTimeout(timer);
-      resolveStop();
-    });
-    try {
-      // The server was started in its own process group: this ends `next start` and its workers, nothing else.
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      clearTimeout(timer);
-      resolveStop();
-    }
-  });
 }
 
 async function callProcedure<T>(baseUrl: string, path: string, input: unknown, token?: string): Promise<T> {
@@ -237,21 +147,14 @@ const verdict = (isMet: boolean) => (isMet ? 'PASS' : 'MISS');
 
 async function main(): Promise<void> {
   checkBuild();
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'clusterwise-bench-ui-'));
-  const env = { ...process.env, DATABASE_URL: dataDir, NEXT_TELEMETRY_DISABLED: '1' };
-  let server: ChildProcess | null = null;
+  const env = { ...process.env, DATABASE_URL: dataDir };
+  let server: AppServer | null = null;
   let browser: Browser | null = null;
   try {
-    await run(join(ROOT, 'node_modules', '.bin', 'tsx'), ['db/setup.ts'], env);
-    server = spawn(join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      detached: true,
-    });
-    await waitForServer(baseUrl, server);
+    await setUpDatabase(env);
+    server = await startAppServer({ env });
+    const baseUrl = server.baseUrl;
     const prepared = await prepareParticipant(baseUrl);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -290,7 +193,7 @@ async function main(): Promise<void> {
     console.log(`    target < ${TARGET_MS} ms: ${verdict(timeMedian < TARGET_MS)}`);
   } finally {
     await browser?.close();
-    if (server) await stopServer(server);
+    await server?.stop();
     rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }

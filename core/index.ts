@@ -24,6 +24,16 @@ export { createNodeAccumulator } from './group/accumulator';
 export { synthesize, rankByScore, GOAL_ID } from './synthesis/synthesize';
 export { weightThresholds, pairReversals } from './sensitivity/weight-thresholds';
 export { rankProbability } from './sensitivity/rank-probability';
+export { whatIfModel, scoresAtWeight, type WhatIfModel, type StoredHierarchy } from './sensitivity/what-if';
 export { createRng, type Rng } from './random';
-export { recommend, recommendStrategy, RECOMMENDATION_WEIGHTS, type Recommendation, type MeasureRecommendation } from './recommend/recommend';
+export {
+  recommend,
+  recommendStrategy,
+  RECOMMENDATION_WEIGHTS,
+  TIE_MARGIN,
+  WEAK_RATING,
+  type Recommendation,
+  type MeasureRecommendation,
+  type MeasureReason,
+} from './recommend/recommend';
 export { explain, type ExplanationSentence } from './recommend/explain';

@@ -1,6 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { isLocale, LOCALE_COOKIE, MESSAGE_NAMESPACES, negotiateLocale } from './config';
+import { isLocale, LOCALE_COOKIE, negotiateLocale } from './config';
+import { loadMessages } from './messages';
 
 /**
  * The language comes from the cookie the language switcher sets, else from the browser's Accept-Language; no
@@ -9,8 +10,5 @@ import { isLocale, LOCALE_COOKIE, MESSAGE_NAMESPACES, negotiateLocale } from './
 export default getRequestConfig(async () => {
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale = isLocale(cookie) ? cookie : negotiateLocale((await headers()).get('accept-language'));
-  const parts = await Promise.all(
-    MESSAGE_NAMESPACES.map(async (namespace) => [namespace, (await import(`../messages/${locale}/${namespace}.json`)).default] as const),
-  );
-  return { locale, messages: Object.fromEntries(parts) };
+  return { locale, messages: await loadMessages(locale) };
 });

@@ -28,6 +28,24 @@ export const env = createEnv({
      * test set-ups that answer whole questionnaires over HTTP in a second. Never in production.
      */
     RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+    /**
+     * The folder `next build` writes to and `next start` serves from, relative to the project. Another one than
+     * `.next` lets a benchmark keep a production build of its own (`npm run bench:workshop` uses `.next-bench`)
+     * while `next dev` or another build uses `.next` at the same time.
+     */
+    NEXT_DIST_DIR: z
+      .string()
+      .regex(/^\.next[a-z0-9-]*$/, 'a folder name starting with .next, such as .next-bench')
+      .default('.next'),
+    /** Where the server's own Chromium is, for reports printed to PDF on the server. Absent: /usr/bin/chromium. */
+    CHROMIUM_PATH: z.string().optional(),
+    /**
+     * The address at which the server's Chromium opens this app's report page to print it to PDF, such as
+     * http://127.0.0.1:3000. Absent: this process's own port on 127.0.0.1 (Next sets PORT when it starts).
+     */
+    REPORT_PDF_ORIGIN: z.url().optional(),
+    /** Set by `next dev` and `next start` to the port they listen on. */
+    PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   },
   client: {},
   runtimeEnv: {
@@ -36,6 +54,10 @@ export const env = createEnv({
     NODE_ENV: process.env.NODE_ENV,
     WORKSHOP_EVENTS_CHANNEL: process.env.WORKSHOP_EVENTS_CHANNEL,
     RATE_LIMITS: process.env.RATE_LIMITS,
+    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR,
+    CHROMIUM_PATH: process.env.CHROMIUM_PATH,
+    REPORT_PDF_ORIGIN: process.env.REPORT_PDF_ORIGIN,
+    PORT: process.env.PORT,
   },
   emptyStringAsUndefined: true,
 });

@@ -26,6 +26,8 @@ export const APP_ERROR_CODES = {
   VOTING_CLOSED: 'PRECONDITION_FAILED',
   /** Too many calls in a short time; `retryAfterMs` says when the next one is accepted. */
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  /** Something this installation cannot do (no Chromium for server-side PDFs); the message says what is missing. */
+  UNAVAILABLE: 'NOT_IMPLEMENTED',
 } as const satisfies Record<string, TRPCError['code']>;
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;

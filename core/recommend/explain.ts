@@ -2,11 +2,12 @@ import type { Recommendation } from './recommend';
 
 /**
  * The plain-language explanation as structured sentences: a message key and the numbers it quotes, all taken
- * from the computed result. The UI words them in the session's language (messages `explain.<key>`), so the
+ * from the computed result. The UI words them in the session's language (messages `results.explain.<key>`), so the
  * same explanation reads in English, Russian and Azerbaijani and no number is ever typed into text by hand.
  */
 export type ExplanationSentence =
   | { key: 'ranks-first'; values: { strategy: string; share: number; lead: number; runnerUp: string | null } }
+  | { key: 'tied-first'; values: { strategy: string; share: number; runnerUp: string } }
   | { key: 'stays-first-unless'; values: { criterion: string; direction: 'rises' | 'falls'; threshold: number; weight: number; newTop: string } }
   | { key: 'no-single-weight-overturns'; values: { strategy: string } }
   | { key: 'probability-first'; values: { strategy: string; probability: number } }
@@ -28,7 +29,9 @@ export const LOW_NODE_CONSENSUS = 0.75;
 export function explain({ recommendation, consensus, nodeConsensus }: ExplainInput): ExplanationSentence[] {
   const { strategy } = recommendation;
   const sentences: ExplanationSentence[] = [
-    { key: 'ranks-first', values: { strategy: strategy.strategy, share: strategy.score, lead: strategy.margin, runnerUp: strategy.runnerUp } },
+    strategy.isTie && strategy.runnerUp !== null
+      ? { key: 'tied-first', values: { strategy: strategy.strategy, share: strategy.score, runnerUp: strategy.runnerUp } }
+      : { key: 'ranks-first', values: { strategy: strategy.strategy, share: strategy.score, lead: strategy.margin, runnerUp: strategy.runnerUp } },
   ];
   if (strategy.nearestThreshold) {
     const { criterion, direction, threshold, weight, newTop } = strategy.nearestThreshold;

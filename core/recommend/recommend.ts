@@ -28,6 +28,12 @@ export const WEAK_RATING = 2;
 
 export const DEFAULT_MEASURE_COUNT = 5;
 
+/**
+ * A lead below this (0.05 percentage points) shows as 0.0 points at the one decimal the UI prints, so the
+ * first two strategies are reported as tied rather than one "ahead" by nothing.
+ */
+export const TIE_MARGIN = 0.0005;
+
 export type StrategyOutcome = {
   /** Strategy key -> global priority (summing to 1). */
   scores: Record<string, number>;
@@ -42,11 +48,14 @@ export type StrategyOutcome = {
   }>;
 };
 
+/** What the recommendation reads of a measure: a session's own measures have names in one language only. */
+export type RecommendableMeasure = Pick<Measure, 'key' | 'family' | 'criteria' | 'answersWeaknesses' | 'servesPriorities' | 'strategyFit'>;
+
 export type RecommendInput = {
   strategy: StrategyOutcome;
   /** Criterion key -> global weight, for the criteria the catalogue refers to. */
   criteriaWeights: Record<string, number>;
-  measures: readonly Measure[];
+  measures: readonly RecommendableMeasure[];
   profile: ClusterProfile | null;
   /** Optional ratings of measures against criteria (0..1), from the session's scoring step. */
   measureRatings?: Record<string, Record<string, number>>;
@@ -74,7 +83,11 @@ export type StrategyRecommendation = {
   runnerUp: string | null;
   /** Score of the recommended strategy minus the runner-up's, in points of the 0..1 scale. */
   margin: number;
+  /** The margin is below TIE_MARGIN: the first two are level for practical purposes. */
+  isTie: boolean;
   probabilityFirst: number | null;
+  /** Every strategy by descending score (ties by key), with its probability of ranking first when computed. */
+  ranking: Array<{ key: string; score: number; probabilityFirst: number | null }>;
   /** The single criterion weight change closest to overturning the recommendation, if any can. */
   nearestThreshold: {
     criterion: string;
@@ -130,7 +143,7 @@ function weaknessOf(rating: number): number {
   return (PROFILE_RATING_MAX - rating) / (PROFILE_RATING_MAX - PROFILE_RATING_MIN);
 }
 
-function criteriaServed(measure: Measure, input: RecommendInput) {
+function criteriaServed(measure: RecommendableMeasure, input: RecommendInput) {
   const ratings = input.measureRatings?.[measure.key];
   const keys = ratings ? Object.keys(ratings) : measure.criteria;
   const served = keys.map((key) => ({
@@ -160,12 +173,16 @@ export function recommendStrategy(outcome: StrategyOutcome): StrategyRecommendat
       }
     }
   }
+  const margin = second ? topScore - second[1] : topScore;
+  const probabilityOf = (key: string) => (outcome.firstPlace ? (outcome.firstPlace[key] ?? 0) : null);
   return {
     strategy: top,
     score: topScore,
     runnerUp: second ? second[0] : null,
-    margin: second ? topScore - second[1] : topScore,
-    probabilityFirst: outcome.firstPlace ? (outcome.firstPlace[top] ?? 0) : null,
+    margin,
+    isTie: second !== undefined && margin < TIE_MARGIN,
+    probabilityFirst: probabilityOf(top),
+    ranking: ranked.map(([key, score]) => ({ key, score, probabilityFirst: probabilityOf(key) })),
     nearestThreshold: nearest,
   };
 }

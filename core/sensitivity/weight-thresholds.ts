@@ -26,6 +26,9 @@ export type PairReversal = {
   change: number | null;
 };
 
+/** Crossings this close to a weight of 0 or 1 are ties at the boundary (floating-point noise included). */
+const BOUNDARY = 1e-9;
+
 function crossing(
   synthesis: Synthesis,
   criterion: string,
@@ -44,11 +47,13 @@ function crossing(
   const slope = dC / g - dR / (1 - g);
   if (Math.abs(slope) < 1e-15) return null;
   const at = -dR / (1 - g) / slope;
-  return at >= 0 && at <= 1 ? at : null;
+  // At a weight of exactly 0 or 1 the two only tie (they are equal on everything but this criterion, or on
+  // this criterion alone), and no weight beyond it exists: not a change of order.
+  return at > BOUNDARY && at < 1 - BOUNDARY ? at : null;
 }
 
 /** Alternative a's total when the criterion's global weight is moved to `at` (others rescaled). */
-function totalAt(synthesis: Synthesis, criterion: string, a: number, at: number): number {
+export function totalAt(synthesis: Synthesis, criterion: string, a: number, at: number): number {
   const g = synthesis.criteria[criterion]!.global;
   const contribution = synthesis.contributions[criterion]![a]!;
   return (at / g) * contribution + ((1 - at) / (1 - g)) * (synthesis.totals[a]! - contribution);

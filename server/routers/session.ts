@@ -8,6 +8,7 @@ import {
   UpdateSessionInput,
 } from '~/core/contracts/session';
 import { ImportSessionInput } from '~/core/contracts/session-export';
+import { renewInvite } from '~/server/services/access/renew-invite';
 import { closeSession } from '~/server/services/sessions/close';
 import { createSession } from '~/server/services/sessions/create';
 import { deleteSession } from '~/server/services/sessions/delete';
@@ -36,5 +37,6 @@ export const sessionRouter = createTRPCRouter({
   delete: facilitatorProcedure.input(DeleteSessionInput).mutation(({ ctx, input }) => deleteSession({ ctx, input })),
   history: facilitatorProcedure.input(SessionRef).query(({ ctx, input }) => getSessionHistory({ ctx, input })),
   export: facilitatorProcedure.input(SessionRef).query(({ ctx, input }) => exportSession({ ctx, input })),
+  renewInvite: facilitatorProcedure.input(SessionRef).mutation(({ ctx, input }) => renewInvite({ ctx, input })),
   import: publicProcedure.input(ImportSessionInput).mutation(({ ctx, input }) => importSession({ ctx, input })),
 });

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type BrowserContext, type Page, expect as baseExpect, test } from '@playwright/test';
 import IntlMessageFormat from 'intl-messageformat';
 import { callProcedure } from './fixtures/api';
+import { expectAccessible } from './fixtures/accessibility';
 
 /**
  * The whole journey as new users take it, in English and in Russian: a facilitator creates a session from the
@@ -36,14 +36,6 @@ function messagesOf(locale: Locale) {
     if (typeof text !== 'string') throw new Error(`no message ${key} in ${locale}`);
     return String(new IntlMessageFormat(text, locale).format(values));
   };
-}
-
-async function expectAccessible(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const blocking = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(blocking, `axe on ${where}`).toEqual([]);
 }
 
 /** Each screen of the journey: checked with axe, then photographed (whole page). */

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { callProcedure, createSession } from './fixtures/api';
+import { expectAccessible } from './fixtures/accessibility';
 
 /**
  * The participant's journey through the guided questionnaire, as a new user on a phone or a laptop would take
@@ -26,14 +26,6 @@ async function shot(page: Page, name: string, { phone = false } = {}) {
   if (phone) await page.setViewportSize(PHONE);
   await page.screenshot({ path: `${SHOTS}/questionnaire-${name}.png`, fullPage: true });
   if (phone) await page.setViewportSize(DESKTOP);
-}
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    blocking.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })),
-  ).toEqual([]);
 }
 
 /** The answer the participant means for pair (i, j): position > 0 favours criterion i (the one named first). */

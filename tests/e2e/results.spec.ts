@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect as baseExpect, type Page, test } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
 import { callProcedure, createSession } from './fixtures/api';
 import { answerAll, joinAs } from './fixtures/answers';
+import { expectAccessible } from './fixtures/accessibility';
 
 /**
  * The results page on data set up over the API: what the facilitator and the participants see, in charts and in
@@ -11,14 +11,6 @@ import { answerAll, joinAs } from './fixtures/answers';
 const SHOTS = 'test-results/screenshots';
 /** A shared `next dev` may still be compiling a page met for the first time. */
 const expect = baseExpect.configure({ timeout: 20_000 });
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    blocking.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })),
-  ).toEqual([]);
-}
 
 test('the facilitator computes the group result and reads it as charts and as tables', async ({ page, request }) => {
   const session = await createSession(request, { title: 'Ganja tech-park cluster', alternativeScoring: 'ratings', participantResults: 'own-and-group' });

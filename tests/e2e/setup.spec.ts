@@ -1,17 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
 import { callProcedure, createSession } from './fixtures/api';
+import { expectAccessible } from './fixtures/accessibility';
 
 const SHOTS = 'test-results/screenshots';
-
-/** axe on the page as it is now: serious and critical violations fail the test, with where they are. */
-async function expectAccessible(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const blocking = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(blocking, `axe on ${where}`).toEqual([]);
-}
 
 function savedState(page: Page) {
   return page.getByRole('status').filter({ hasText: /^Saved$/ });
@@ -89,6 +80,11 @@ test('a facilitator starts a decision from the default model, edits it, sets the
   // Step 2: criteria and strategies.
   await nextStepByKeyboard(page, /Criteria and strategies/);
   await expect(page.getByRole('progressbar', { name: 'Set-up progress' })).toHaveAttribute('aria-valuenow', '2');
+  const goal = page.getByRole('textbox', { name: 'Name (Goal)', exact: true });
+  await expect(goal).toHaveValue("Choose the regulation strategy that best moves this cluster's region toward sustainable development");
+  await goal.fill('Choose the regulation strategy for the petrochemical cluster');
+  await page.keyboard.press('Tab');
+  await expect(savedState(page)).toBeVisible();
   const environment = page.getByRole('textbox', { name: 'Name (criterion 4)', exact: true });
   await expect(environment).toHaveValue('Environmental sustainability');
   await environment.fill('Environment and green transition');
@@ -143,6 +139,7 @@ test('a facilitator starts a decision from the default model, edits it, sets the
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: /Criteria and strategies/ })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Name (criterion 4)', exact: true })).toHaveValue('Environment and green transition');
+  await expect(goal).toHaveValue('Choose the regulation strategy for the petrochemical cluster');
   await expectAccessible(page, 'set-up step 2');
   await page.screenshot({ path: `${SHOTS}/setup-3-model.png`, fullPage: true });
 
@@ -155,6 +152,15 @@ test('a facilitator starts a decision from the default model, edits it, sets the
   await page.keyboard.press('ArrowDown');
   await expect(ratings).toBeChecked();
   await expect(savedState(page)).toBeVisible();
+  // The specialists' settings are folded away, explained, and saved the same way.
+  await page.getByText('Advanced settings (for methods specialists)').click();
+  await expect(page.getByRole('radio', { name: /Saaty \(1980\)/ })).toBeChecked();
+  await page.getByRole('radio', { name: /Ideal \(best = 100%\)/ }).check();
+  await expect(savedState(page)).toBeVisible();
+  await page.reload();
+  await page.getByText('Advanced settings (for methods specialists)').click();
+  await expect(page.getByRole('radio', { name: /Ideal \(best = 100%\)/ })).toBeChecked();
+  await expect(ratings).toBeChecked();
   await expectAccessible(page, 'set-up step 3');
   await page.screenshot({ path: `${SHOTS}/setup-4-method.png`, fullPage: true });
 
@@ -212,6 +218,14 @@ test('the facilitator link opens the set-up on a phone, in Russian', async ({ pa
   await nextStepByKeyboard(page, /Пригласите участников/, 'Далее');
   // This browser got only the facilitator link: the invite link lives where the session was created.
   await expect(page.getByText('Ссылка для участников хранится только в браузере', { exact: false })).toBeVisible();
+  // A new participant link can be made here; the old one stops working.
+  await page.getByRole('button', { name: 'Создать новую ссылку для участников' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Создать ссылку', exact: true }).click();
+  const renewed = page.getByRole('textbox', { name: 'Ссылка для участников' });
+  await expect(renewed).toHaveValue(new RegExp(`/join/${session.sessionId}#key=[A-Za-z0-9_-]{43}$`));
+  await expect(renewed).toBeFocused();
+  expect(await renewed.inputValue()).not.toContain(session.invite.token);
+  await expect(callProcedure(request, 'session.get', { sessionId: session.sessionId }, session.invite.token)).rejects.toThrow(/403/);
   await page.getByText('Ваша ссылка модератора (никому не передавайте)').click();
   await expect(page.getByRole('textbox', { name: 'Ссылка модератора' })).toHaveValue(/#key=/);
   await expectAccessible(page, 'set-up step 4 on a phone');

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Browser, type BrowserContext, type Page, expect as baseExpect, test } from '@playwright/test';
 import { type GroupHierarchyResult, evaluate, positionToRatio, ratioToNearestPosition } from '../../core/index';
 import type { Problem } from '../../core/contracts/problem';
 import { type CreatedSession, callProcedure, createSession } from './fixtures/api';
+import { expectAccessible } from './fixtures/accessibility';
 
 /**
  * A live workshop as a room runs it: a facilitator and five participants, each in a browser context of their own,
@@ -46,14 +46,6 @@ const LIVE_VOTES = [
 const REVOTE = [2, 3, 2, 3, 2];
 /** The second round asks the criteria again; everyone answers its first pair this way. */
 const ROUND_TWO_FIRST = [2, 2, 1, 2, 3];
-
-async function expectAccessible(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const blocking = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(blocking, `axe on ${where}`).toEqual([]);
-}
 
 async function shoot(page: Page, name: string, where: string, { isFullPage = true }: { isFullPage?: boolean } = {}) {
   await expectAccessible(page, where);

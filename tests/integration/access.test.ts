@@ -28,6 +28,7 @@ function procedureTable(s: string, participantId: string): Record<string, { role
     'session.open': { roles: F, call: (c) => c.session.open({ sessionId: s }) },
     'session.close': { roles: F, call: (c) => c.session.close({ sessionId: s }) },
     'session.reopen': { roles: F, call: (c) => c.session.reopen({ sessionId: s }) },
+    'session.renewInvite': { roles: F, call: (c) => c.session.renewInvite({ sessionId: s }) },
     'session.duplicate': { roles: F, call: (c) => c.session.duplicate({ sessionId: s }) },
     'session.delete': { roles: F, call: (c) => c.session.delete({ sessionId: s, confirmTitle: 'Access A' }) },
     'session.history': { roles: F, call: (c) => c.session.history({ sessionId: s }) },
@@ -54,6 +55,7 @@ function procedureTable(s: string, participantId: string): Record<string, { role
     'model.removeMeasure': { roles: F, call: (c) => c.model.removeMeasure({ ...v, key: 'shared-equipment' }) },
     'participant.join': { roles: ['invite'], call: (c) => c.participant.join({ sessionId: s, displayName: 'Intruder', stakeholderGroup: 'finance' }) },
     'participant.me': { roles: P, call: (c) => c.participant.me({ sessionId: s }) },
+    'participant.questionnaire': { roles: P, call: (c) => c.participant.questionnaire({ sessionId: s }) },
     'participant.list': { roles: F, call: (c) => c.participant.list({ sessionId: s }) },
     'participant.update': { roles: F, call: (c) => c.participant.update({ sessionId: s, participantId, weight: 50 }) },
     'participant.remove': { roles: F, call: (c) => c.participant.remove({ sessionId: s, participantId }) },
@@ -76,6 +78,11 @@ function procedureTable(s: string, participantId: string): Record<string, { role
     'result.compute': { roles: F, call: (c) => c.result.compute({ sessionId: s }) },
     'result.computeMine': { roles: P, call: (c) => c.result.computeMine({ sessionId: s }) },
     'result.get': { roles: ['facilitator', 'participant'], call: (c) => c.result.get({ sessionId: s }) },
+    'result.recommendation': { roles: ['facilitator', 'participant'], call: (c) => c.result.recommendation({ sessionId: s, scope: 'own' }) },
+    'export.tables': { roles: ['facilitator', 'participant'], call: (c) => c.export.tables({ sessionId: s }) },
+    'export.file': { roles: ['facilitator', 'participant'], call: (c) => c.export.file({ sessionId: s, format: 'csv' }) },
+    'export.reportPdf': { roles: ['facilitator', 'participant'], call: (c) => c.export.reportPdf({ sessionId: s, locale: 'en' }) },
+    'template.save': { roles: F, call: (c) => c.template.save({ sessionId: s, name: 'Hijacked', locale: 'en' }) },
     'workshop.room': { roles: 'public', call: (c) => c.workshop.room({ roomCode: 'ABCDEF' }) },
     'workshop.joinByCode': { roles: 'public', call: async () => undefined },
     'workshop.roomEvents': { roles: 'public', call: async () => undefined },
@@ -200,5 +207,17 @@ describeOnEveryEngine('access by link', (database) => {
     const reset = await facilitator.participant.resetLink({ sessionId, participantId: old.participantId });
     await expect(old.caller.participant.me({ sessionId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await callerFor(db(), reset.token).participant.me({ sessionId })).participant.key).toBe('p1');
+  });
+
+  it('makes a new participant link: the old one stops working, those who joined keep theirs', async () => {
+    const { created, sessionId, facilitator, participants } = await createAnsweredSession(db(), { count: 1 });
+    const renewed = await facilitator.session.renewInvite({ sessionId });
+    expect(renewed.token).not.toBe(created.invite.token);
+    expect(renewed.path).toBe(`/join/${sessionId}#key=${renewed.token}`);
+    await expect(callerFor(db(), created.invite.token).session.get({ sessionId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await callerFor(db(), renewed.token).session.get({ sessionId })).access.role).toBe('invite');
+    const joined = await callerFor(db(), renewed.token).participant.join({ sessionId, displayName: 'Late', stakeholderGroup: 'finance' });
+    expect((await callerFor(db(), joined.token).participant.me({ sessionId })).participant.displayName).toBe('Late');
+    expect((await participants[0]!.caller.participant.me({ sessionId })).participant.key).toBe('p1');
   });
 });

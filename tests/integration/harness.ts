@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { createScratchPostgres } from '~/bench/support/scratch-postgres';
 import { type Db, type DbHandle, MEMORY_URL, createDb } from '~/db/client';
 import { migrateDb } from '~/db/migrate';
 import { seedReferenceData } from '~/db/seed';
@@ -12,35 +11,6 @@ export type EngineName = 'pglite' | 'postgresql';
 
 /** A migrated and seeded database of its own for one test file, and its URL for child processes. */
 export type TestDatabase = { engine: EngineName; url: string; handle: DbHandle; close(): Promise<void> };
-
-/**
- * A fresh PostgreSQL database per call on the server TEST_DATABASE_URL points at, dropped on close, so runs
- * and files never see each other's rows (migrations name the public schema, so a schema per run would not do).
- */
-async function createScratchPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `clusterwise_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
 
 export async function openTestDatabase(engine: EngineName): Promise<TestDatabase> {
   if (engine === 'pglite') {

@@ -220,4 +220,15 @@ describeOnEveryEngine('saved decision sessions', (database) => {
     const result = await callerFor(db(), created.facilitator.token).result.compute({ sessionId });
     expect((result.result.ranking as string[])[0]).toBe(view.model.alternatives[0]!.key);
   });
+
+  it('gives the questionnaire what it needs in one call: the same as the four separate reads', async () => {
+    const { sessionId, participants } = await createAnsweredSession(db(), { count: 1 });
+    const participant = participants[0]!.caller;
+    const start = await participant.participant.questionnaire({ sessionId });
+    expect(start.session).toEqual(await participant.session.get({ sessionId }));
+    expect(start.me).toEqual(await participant.participant.me({ sessionId }));
+    expect(start.profile).toEqual(await participant.profile.get({ sessionId }));
+    expect(start.definition).toEqual(await participant.catalogue.profileDefinition());
+    expect(start.me.progress.answered).toBeGreaterThan(0);
+  });
 });

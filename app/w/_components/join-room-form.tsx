@@ -8,8 +8,9 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { STAKEHOLDER_GROUPS } from '~/core/contracts/session';
 import { JoinByCodeInput, RoomCode } from '~/core/contracts/workshop';
+import shared from '~/app/_components/join.module.css';
+import { ParticipantIdentityFields } from '~/app/_components/participant-identity-fields';
 import { serverErrorInfo } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
 import { readLinks, rememberLink } from '~/app/_trpc/link-tokens';
@@ -31,7 +32,6 @@ function retryAfterSeconds(error: unknown): number | null {
  */
 export function JoinRoomForm({ initialCode }: { initialCode: string | null }) {
   const t = useTranslations('workshop.join');
-  const tGroups = useTranslations('common.stakeholderGroups');
   const trpc = useTRPC();
   const router = useRouter();
   const ids = useId();
@@ -113,9 +113,9 @@ export function JoinRoomForm({ initialCode }: { initialCode: string | null }) {
 
   return (
     <main className={`narrow ${styles.join}`}>
-      <p className={styles.kicker}>{t('kicker')}</p>
+      <p className={shared.kicker}>{t('kicker')}</p>
       <h1>{roomData?.title ?? t('title')}</h1>
-      {roomData?.question ? <p className={styles.question}>{roomData.question}</p> : null}
+      {roomData?.question ? <p className={shared.question}>{roomData.question}</p> : null}
       {codeFromUrl && room.isPending ? (
         <p className="muted" role="status">
           {t('loadingRoom')}
@@ -140,8 +140,8 @@ export function JoinRoomForm({ initialCode }: { initialCode: string | null }) {
           {t('errors.closed')}
         </p>
       ) : (
-        <form className={`card ${styles.form}`} onSubmit={onSubmit} noValidate aria-labelledby={`${ids}-heading`}>
-          <h2 id={`${ids}-heading`} className={styles.formHeading}>
+        <form className={`card ${shared.form}`} onSubmit={onSubmit} noValidate aria-labelledby={`${ids}-heading`}>
+          <h2 id={`${ids}-heading`} className={shared.formHeading}>
             {joinedBefore ? t('formTitleAnother') : t('formTitle')}
           </h2>
           {isCodeShown ? (
@@ -174,48 +174,7 @@ export function JoinRoomForm({ initialCode }: { initialCode: string | null }) {
             </p>
           )}
 
-          <div className="field">
-            <label htmlFor={`${ids}-name`}>{t('nameLabel')}</label>
-            <span className="hint" id={`${ids}-name-hint`}>
-              {t('nameHint')}
-            </span>
-            <input
-              id={`${ids}-name`}
-              type="text"
-              autoComplete="name"
-              maxLength={120}
-              aria-invalid={nameError ? true : undefined}
-              aria-describedby={`${ids}-name-hint${nameError ? ` ${ids}-name-error` : ''}`}
-              {...form.register('displayName')}
-            />
-            {nameError ? (
-              <span className="error" id={`${ids}-name-error`}>
-                {nameError}
-              </span>
-            ) : null}
-          </div>
-
-          <fieldset
-            className={`field ${styles.groups}`}
-            aria-invalid={groupError ? true : undefined}
-            aria-describedby={`${ids}-group-hint${groupError ? ` ${ids}-group-error` : ''}`}
-          >
-            <legend>{t('groupLabel')}</legend>
-            <span className="hint" id={`${ids}-group-hint`}>
-              {t('groupHint')}
-            </span>
-            {STAKEHOLDER_GROUPS.map((group) => (
-              <label key={group} className={styles.choice}>
-                <input type="radio" value={group} {...form.register('stakeholderGroup')} />
-                <span>{tGroups(group)}</span>
-              </label>
-            ))}
-            {groupError ? (
-              <span className="error" id={`${ids}-group-error`}>
-                {groupError}
-              </span>
-            ) : null}
-          </fieldset>
+          <ParticipantIdentityFields ids={ids} register={form.register} nameError={nameError} groupError={groupError} />
 
           {failure ? (
             <p className="notice danger" role="alert">
@@ -227,7 +186,7 @@ export function JoinRoomForm({ initialCode }: { initialCode: string | null }) {
               {isSubmitting ? t('joining') : t('submit')}
             </button>
           </div>
-          <p className={styles.privacy}>{t('privacy')}</p>
+          <p className={shared.privacy}>{t('privacy')}</p>
         </form>
       )}
     </main>

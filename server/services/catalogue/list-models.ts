@@ -1,13 +1,14 @@
 import 'server-only';
 import { asc } from 'drizzle-orm';
-import type { CriterionTemplate } from '~/core/contracts/model';
+import { isSavedTemplate } from '~/core/contracts/templates';
 import { decisionModels } from '~/db/schema';
 import type { ServiceArgs, ServiceContext } from '../context';
+import { countTemplateCriteria } from '../shared/reference-data';
 
-const countCriteria = (nodes: CriterionTemplate[]): number =>
-  nodes.reduce((sum, node) => sum + 1 + countCriteria(node.children ?? []), 0);
-
-/** The seeded decision models a session can start from, newest version of each first. */
+/**
+ * The decision models a session can start from, newest version of each first: the seeded ones, and the templates
+ * facilitators saved from their sessions (`origin: 'saved'`, with when they were saved).
+ */
 export async function listModels({ ctx }: ServiceArgs<ServiceContext, void>) {
   const rows = await ctx.db.select().from(decisionModels).orderBy(asc(decisionModels.key), asc(decisionModels.version));
   return rows
@@ -18,7 +19,10 @@ export async function listModels({ ctx }: ServiceArgs<ServiceContext, void>) {
       name: row.template.name,
       description: row.template.description,
       goal: row.template.goal,
-      criteriaCount: countCriteria(row.template.criteria),
+      criteriaCount: countTemplateCriteria(row.template.criteria),
       strategies: row.template.strategies.map((s) => ({ key: s.key, name: s.name })),
+      measureCount: isSavedTemplate(row.template) ? row.template.measures.length : null,
+      origin: row.origin,
+      savedAt: row.origin === 'saved' ? row.seededAt : null,
     }));
 }

@@ -4,23 +4,56 @@ import type { Db } from '~/db/client';
 import { participants } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { ParticipantAccess } from '../context';
-import { type Hierarchy, loadHierarchy } from '../shared/hierarchy';
-import { assertNotClosed, shareLockSession } from '../shared/session-state';
-import { currentRound, findWorkshop } from '../shared/workshop-state';
+import { type Hierarchy, loadHierarchyAt } from '../shared/hierarchy';
+import { assertNotClosed } from '../shared/session-state';
+import { raiseEventWith, readSessionState } from '../shared/workshop-state';
 
 /**
  * What every answer needs: a session that is not closed, its current model, and the workshop state the answer
  * is checked against (assertOpenForAnswers). Read under the shared session lock, so a facilitator's step (which
- * takes the exclusive lock) is either wholly before or wholly after the answer.
+ * takes the exclusive lock) is either wholly before or wholly after the answer. A room of 200 answers about two
+ * times a second each, so this is one query: the model comes from the per-version cache.
  */
 export async function prepareAnswer(tx: Db, access: ParticipantAccess) {
-  const session = await shareLockSession(tx, access.sessionId);
+  const { session, workshop, round } = await readSessionState(tx, access.sessionId, { lock: 'share' });
   assertNotClosed(session);
-  // One after the other: a transaction is one connection, and node-postgres does not pipeline queries on it.
-  const hierarchy = await loadHierarchy(tx, session.id);
-  const workshop = await findWorkshop(tx, session.id);
-  const round = await currentRound(tx, session.id);
+  const hierarchy = await loadHierarchyAt(tx, session);
   return { session, hierarchy, workshop, round };
+}
+
+/**
+ * What a saved answer's write does besides storing the answer, as CTEs of its upsert, so that an answer is one
+ * write statement (a room of 200 saves about 100 answers a second, and each statement is a round trip): the
+ * participant's last-answer time, and the session's event (raiseEventWith), whose number `eventSeq` gives.
+ */
+export function answerSideWrites(tx: Db, access: ParticipantAccess) {
+  const touched = tx
+    .$with('touched_participant')
+    .as(tx.update(participants).set({ lastAnswerAt: new Date() }).where(eq(participants.id, access.participantId)).returning({ id: participants.id }));
+  const { raised, eventSeq } = raiseEventWith(tx, access.sessionId);
+  return { ctes: [touched, raised] as const, eventSeq };
+}
+
+/** PostgreSQL's foreign_key_violation, on the error or the driver error it wraps. */
+function isForeignKeyViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as Error & { code?: unknown }).code === '23503') return true;
+  }
+  return false;
+}
+
+/**
+ * Runs an answer's write statement. The answer references its participant, so if the facilitator removed them
+ * while the answer waited for the session lock, the write fails on that reference: NOT_FOUND, as touchParticipant
+ * says it.
+ */
+export async function writeAnswer<T>(write: PromiseLike<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw new AppError('NOT_FOUND', 'You are no longer a participant of this session.');
+    throw error;
+  }
 }
 
 export async function touchParticipant(tx: Db, participantId: string): Promise<void> {

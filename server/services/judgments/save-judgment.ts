@@ -1,11 +1,12 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import type { SaveJudgmentInput } from '~/core/contracts/judgments';
 import { judgments } from '~/db/schema';
+import type { WorkshopNotice } from '~/server/events/bus';
 import type { ParticipantContext, ServiceArgs } from '../context';
 import { pairKey } from '../shared/hierarchy';
-import { assertOpenForAnswers, raiseEvent } from '../shared/workshop-state';
-import { checkPair, prepareAnswer, touchParticipant } from './answer-checks';
+import { assertOpenForAnswers } from '../shared/workshop-state';
+import { answerSideWrites, checkPair, prepareAnswer, writeAnswer } from './answer-checks';
 
 /**
  * Saves one pairwise judgment as given, in the current workshop round. An upsert on (participant, round, node,
@@ -17,8 +18,9 @@ export async function saveJudgment({ ctx, input }: ServiceArgs<ParticipantContex
     const { session, hierarchy, workshop, round } = await prepareAnswer(tx, ctx.access);
     checkPair(hierarchy, session.alternativeScoring, input);
     assertOpenForAnswers(workshop, round, { kind: 'pair', nodeKey: input.nodeKey, a: input.a, b: input.b });
-    await touchParticipant(tx, ctx.access.participantId);
-    const [row] = await tx
+    const { ctes, eventSeq } = answerSideWrites(tx, ctx.access);
+    const query = tx
+      .with(...ctes)
       .insert(judgments)
       .values({
         sessionId: session.id,
@@ -34,8 +36,10 @@ export async function saveJudgment({ ctx, input }: ServiceArgs<ParticipantContex
         target: [judgments.participantId, judgments.round, judgments.nodeKey, judgments.pairKey],
         set: { aKey: input.a, bKey: input.b, position: input.position, answeredAt: sql`now()` },
       })
-      .returning();
-    return { saved: row!, notice: await raiseEvent(tx, session.id, 'answer.saved') };
+      .returning({ ...getTableColumns(judgments), eventSeq });
+    const [row] = await writeAnswer(query);
+    const notice: WorkshopNotice = { sessionId: session.id, kind: 'answer.saved', seq: row!.eventSeq };
+    return { saved: row!, notice };
   });
   await ctx.events.publish(notice);
   return {

@@ -1,10 +1,11 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import type { SaveRatingInput } from '~/core/contracts/judgments';
 import { ratings } from '~/db/schema';
+import type { WorkshopNotice } from '~/server/events/bus';
 import type { ParticipantContext, ServiceArgs } from '../context';
-import { assertOpenForAnswers, raiseEvent } from '../shared/workshop-state';
-import { checkRating, prepareAnswer, touchParticipant } from './answer-checks';
+import { assertOpenForAnswers } from '../shared/workshop-state';
+import { answerSideWrites, checkRating, prepareAnswer, writeAnswer } from './answer-checks';
 
 /**
  * Saves one rating as its intensity key, in the current workshop round; an upsert, so a retry or a change of
@@ -15,8 +16,9 @@ export async function saveRating({ ctx, input }: ServiceArgs<ParticipantContext,
     const { session, hierarchy, workshop, round } = await prepareAnswer(tx, ctx.access);
     checkRating(hierarchy, session.alternativeScoring, input);
     assertOpenForAnswers(workshop, round, { kind: 'rating', criterionKey: input.criterionKey, alternativeKey: input.alternativeKey });
-    await touchParticipant(tx, ctx.access.participantId);
-    const [row] = await tx
+    const { ctes, eventSeq } = answerSideWrites(tx, ctx.access);
+    const query = tx
+      .with(...ctes)
       .insert(ratings)
       .values({
         sessionId: session.id,
@@ -30,8 +32,10 @@ export async function saveRating({ ctx, input }: ServiceArgs<ParticipantContext,
         target: [ratings.participantId, ratings.round, ratings.criterionKey, ratings.alternativeKey],
         set: { intensity: input.intensity, answeredAt: sql`now()` },
       })
-      .returning();
-    return { saved: row!, notice: await raiseEvent(tx, session.id, 'answer.saved') };
+      .returning({ ...getTableColumns(ratings), eventSeq });
+    const [row] = await writeAnswer(query);
+    const notice: WorkshopNotice = { sessionId: session.id, kind: 'answer.saved', seq: row!.eventSeq };
+    return { saved: row!, notice };
   });
   await ctx.events.publish(notice);
   return {

@@ -37,9 +37,9 @@ async function lastAnswerAt(db: Db, where: { sessionId: string } | { participant
   return times.length ? new Date(Math.max(...times.map((t) => t.getTime()))) : null;
 }
 
-function view(row: ResultRow, session: SessionRow, answeredAt: Date | null): ResultView {
+function view(row: ResultRow, session: SessionRow, answeredAt: Date | null, includedCount?: number): ResultView {
   const isStale = row.sessionVersion !== session.version || (answeredAt !== null && answeredAt > row.computedAt);
-  return toResultView(row, { isStale });
+  return toResultView(row, { isStale, includedCount });
 }
 
 /** Keeps only the participant's own entry of a group result: the others' answers are not theirs to see. */
@@ -81,7 +81,10 @@ export async function getResults({ ctx }: ServiceArgs<AccessContext, SessionRef>
   let group = null;
   if (session.participantResults === 'own-and-group') {
     const row = await latest(ctx.db, session.id, 'group');
-    if (row) group = view(onlyOwnEntry(row, participant.key), session, await lastAnswerAt(ctx.db, { sessionId: session.id }));
+    if (row) {
+      const answeredAt = await lastAnswerAt(ctx.db, { sessionId: session.id });
+      group = view(onlyOwnEntry(row, participant.key), session, answeredAt, row.coverage.included.length);
+    }
   }
   return { group, own: own ? view(own, session, ownAnsweredAt) : null };
 }

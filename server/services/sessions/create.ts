@@ -1,18 +1,24 @@
 import 'server-only';
 import type { CreateSessionInput } from '~/core/contracts/session';
+import { isSavedTemplate } from '~/core/contracts/templates';
 import { auditLog, sessions } from '~/db/schema';
 import { type SessionLinks, issueSessionLinks } from '../access/issue-session-links';
 import type { ServiceArgs, ServiceContext } from '../context';
 import { insertModel } from '../shared/insert-model';
 import { catalogueMeasuresFor, getLatestCatalogue, getModelTemplate, templateCriteria } from '../shared/reference-data';
 
-/** Creates a draft session from a seeded model (and the measures of the newest catalogue that serve it). */
+/**
+ * Creates a draft session from a seeded model (and the measures of the newest catalogue that serve it), or from a
+ * template saved from another session, whose own measures are part of the model it carries.
+ */
 export async function createSession({
   ctx,
   input,
 }: ServiceArgs<ServiceContext, CreateSessionInput>): Promise<SessionLinks & { version: number }> {
   const template = await getModelTemplate(ctx.db, input.modelKey, input.modelVersion);
-  const catalogue = input.includeCatalogueMeasures ? await getLatestCatalogue(ctx.db) : null;
+  const saved = isSavedTemplate(template) ? template : null;
+  const catalogue = input.includeCatalogueMeasures && !saved ? await getLatestCatalogue(ctx.db) : null;
+  const catalogueVersion = saved ? saved.catalogueVersion : (catalogue?.version ?? null);
   return ctx.db.transaction(async (tx) => {
     const [session] = await tx
       .insert(sessions)
@@ -25,7 +31,7 @@ export async function createSession({
         goal: template.goal,
         modelKey: template.key,
         modelVersion: template.version,
-        catalogueVersion: catalogue?.version ?? null,
+        catalogueVersion,
         methodSettings: input.methodSettings,
         alternativeScoring: input.alternativeScoring,
         participantResults: input.participantResults,
@@ -38,13 +44,13 @@ export async function createSession({
     await insertModel(tx, session.id, {
       criteria: templateCriteria(template.criteria),
       alternatives: template.strategies.map((s) => ({ key: s.key, name: s.name, description: s.description })),
-      measures: catalogue ? catalogueMeasuresFor(template, catalogue) : [],
+      measures: saved ? saved.measures : catalogue && !isSavedTemplate(template) ? catalogueMeasuresFor(template, catalogue) : [],
     });
     await tx.insert(auditLog).values({
       sessionId: session.id,
       actor: 'facilitator',
       action: 'session.created',
-      detail: { modelKey: template.key, modelVersion: template.version, catalogueVersion: catalogue?.version ?? null },
+      detail: { modelKey: template.key, modelVersion: template.version, catalogueVersion },
       sessionVersion: session.version,
     });
     const links = await issueSessionLinks(tx, session.id);

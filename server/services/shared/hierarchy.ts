@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { GOAL_NODE } from '~/core/contracts/model-edits';
 import type { Db } from '~/db/client';
-import { type AlternativeRow, type CriterionRow, alternatives, criteria } from '~/db/schema';
+import { type AlternativeRow, type CriterionRow, type SessionRow, alternatives, criteria } from '~/db/schema';
 
 export type CriterionNode = CriterionRow & { depth: number; children: CriterionNode[] };
 
@@ -62,6 +62,27 @@ export async function loadHierarchy(db: Db, sessionId: string): Promise<Hierarch
     db.select().from(alternatives).where(eq(alternatives.sessionId, sessionId)).orderBy(asc(alternatives.position)),
   ]);
   return buildHierarchy(criterionRows, alternativeRows);
+}
+
+/** Hierarchies by session id, with the session version they belong to; the oldest is dropped past the cap. */
+const hierarchiesByVersion = new Map<string, { version: number; hierarchy: Hierarchy }>();
+const MAX_CACHED_HIERARCHIES = 1000;
+
+/**
+ * The hierarchy of `session` at its `version`, read once per version and process. Every change of a session's
+ * criteria or strategies increments its version in the same transaction (shared/edit-model.ts), so a version
+ * names one hierarchy; answers and live views, many a second in a workshop, need not read it again each time.
+ * Only for callers that read the model without changing it in the same transaction (a model edit reads it with
+ * loadHierarchy), and the result is shared: never modify it.
+ */
+export async function loadHierarchyAt(db: Db, session: Pick<SessionRow, 'id' | 'version'>): Promise<Hierarchy> {
+  const cached = hierarchiesByVersion.get(session.id);
+  if (cached?.version === session.version) return cached.hierarchy;
+  const hierarchy = await loadHierarchy(db, session.id);
+  hierarchiesByVersion.delete(session.id);
+  if (hierarchiesByVersion.size >= MAX_CACHED_HIERARCHIES) hierarchiesByVersion.delete(hierarchiesByVersion.keys().next().value!);
+  hierarchiesByVersion.set(session.id, { version: session.version, hierarchy });
+  return hierarchy;
 }
 
 /** The keys of a criterion and everything under it. */

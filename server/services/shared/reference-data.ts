@@ -1,14 +1,15 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import type { MeasureCatalogue } from '~/core/contracts/catalogue';
-import type { CriterionTemplate, DecisionModelTemplate } from '~/core/contracts/model';
+import type { DecisionModelTemplate } from '~/core/contracts/model';
 import type { ClusterProfileDefinition } from '~/core/contracts/profile';
+import type { StoredModelTemplate } from '~/core/contracts/templates';
 import type { Db } from '~/db/client';
 import { decisionModels, measureCatalogues, profileDefinitions } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { CriterionSpec, MeasureSpec } from './insert-model';
 
-export async function getModelTemplate(db: Db, key: string, version?: number): Promise<DecisionModelTemplate> {
+export async function getModelTemplate(db: Db, key: string, version?: number): Promise<StoredModelTemplate> {
   const [row] = await db
     .select({ template: decisionModels.template })
     .from(decisionModels)
@@ -42,7 +43,10 @@ export async function getProfileDefinition(db: Db, version?: number): Promise<Cl
   return row?.definition ?? null;
 }
 
-export function templateCriteria(nodes: CriterionTemplate[]): CriterionSpec[] {
+/** A criterion of a seed template (children optional) or of a saved one (children always listed). */
+type TemplateCriterion = Omit<CriterionSpec, 'children'> & { children?: TemplateCriterion[] };
+
+export function templateCriteria(nodes: TemplateCriterion[]): CriterionSpec[] {
   return nodes.map((node) => ({
     key: node.key,
     name: node.name,
@@ -51,7 +55,11 @@ export function templateCriteria(nodes: CriterionTemplate[]): CriterionSpec[] {
   }));
 }
 
-function criterionKeys(nodes: CriterionTemplate[]): string[] {
+export function countTemplateCriteria(nodes: TemplateCriterion[]): number {
+  return nodes.reduce((sum, node) => sum + 1 + countTemplateCriteria(node.children ?? []), 0);
+}
+
+function criterionKeys(nodes: TemplateCriterion[]): string[] {
   return nodes.flatMap((node) => [node.key, ...criterionKeys(node.children ?? [])]);
 }
 

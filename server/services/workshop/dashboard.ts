@@ -13,10 +13,12 @@ import {
 } from '~/core';
 import { STAKEHOLDER_GROUPS } from '~/core/contracts/session';
 import type { DashboardInput } from '~/core/contracts/workshop';
+import type { Db } from '~/db/client';
 import type { JudgmentRow, SessionRow } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { buildGroupProblem, effectiveWeight } from '../results/group-problem';
+import { createCoalescedRead } from '../shared/coalesced-read';
 import type { Hierarchy } from '../shared/hierarchy';
 import { loadAnswers } from '../shared/load-answers';
 import { computeProgress } from '../shared/progress';
@@ -56,16 +58,34 @@ function crByNode(hierarchy: Hierarchy, session: SessionRow, own: JudgmentRow[])
 
 type GroupOutcome = { result: GroupHierarchyResult; coverage: { included: string[]; skipped: Array<{ participantKey: string; reason: string }> } };
 
+type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
+
+/**
+ * Every open dashboard re-reads on each event, and a room of 200 answers about 100 times a second: the engine runs
+ * for the whole group each time. Per session and process, dashboards share one computation at a time, at most
+ * one every this many ms, which keeps them within half a second of the answers.
+ */
+const DASHBOARD_MIN_INTERVAL_MS = 400;
+const readsByDb = new WeakMap<Db, (key: string, load: () => Promise<Dashboard>) => Promise<Dashboard>>();
+
 /**
  * Everything the facilitator's dashboard shows, recomputed from the answers that count now (the current round
  * and what earlier rounds left standing): who joined, progress (overall and in this round) and CR per node of
  * each participant, stakeholder groups with their weights, the group result so far through the engine (without
  * Monte Carlo, which only the stored results carry), consensus per node, and the judgments with the widest
- * spread. Nothing is stored: closing a round or result.compute stores results.
+ * spread. Nothing is stored: closing a round or result.compute stores results. Read after the call, shared with
+ * the other dashboards of the session that asked meanwhile (DASHBOARD_MIN_INTERVAL_MS).
  */
 export async function getDashboard({ ctx, input }: ServiceArgs<FacilitatorContext, DashboardInput>) {
-  return ctx.db.transaction(async (tx) => {
-    const snapshot = await readLiveSnapshot(tx, ctx.access.sessionId);
+  let read = readsByDb.get(ctx.db);
+  if (!read) readsByDb.set(ctx.db, (read = createCoalescedRead<Dashboard>({ minIntervalMs: DASHBOARD_MIN_INTERVAL_MS })));
+  const { sessionId } = ctx.access;
+  return read(`${sessionId}/${input.topDisagreements}`, () => computeDashboard(ctx.db, sessionId, input.topDisagreements));
+}
+
+async function computeDashboard(db: Db, sessionId: string, topDisagreements: number) {
+  return db.transaction(async (tx) => {
+    const snapshot = await readLiveSnapshot(tx, sessionId);
     const { session, hierarchy, round, participantRows } = snapshot;
     const answers = await loadAnswers(tx, { sessionId: session.id });
     let group: GroupOutcome | null = null;
@@ -150,7 +170,7 @@ export async function getDashboard({ ctx, input }: ServiceArgs<FacilitatorContex
             })),
           )
           .sort((x, y) => y.geometricSd - x.geometricSd)
-          .slice(0, input.topDisagreements)
+          .slice(0, topDisagreements)
           .map((entry) => ({
             ...entry,
             /** Who is furthest from the group on this node (engine's disagreement, RMS log distance). */

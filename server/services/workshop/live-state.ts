@@ -12,9 +12,8 @@ import type { LiveItem, RoundStatus, WorkshopMode } from '~/core/contracts/works
 import type { Db } from '~/db/client';
 import { type ParticipantRow, type SessionRow, type WorkshopRow, judgments, participants, ratings } from '~/db/schema';
 import { effectiveWeight } from '../results/group-problem';
-import { type Hierarchy, loadHierarchy, pairKey } from '../shared/hierarchy';
-import { findSession } from '../shared/session-state';
-import { type RoundInfo, buildAgenda, currentRound, findWorkshop, flipPosition, isSameItem } from '../shared/workshop-state';
+import { type Hierarchy, loadHierarchyAt, pairKey } from '../shared/hierarchy';
+import { type RoundInfo, buildAgenda, flipPosition, isSameItem, readSessionState } from '../shared/workshop-state';
 
 const POSITIONS = Array.from({ length: 17 }, (_, i) => i - 8);
 
@@ -132,11 +131,9 @@ function tallyRating(session: SessionRow, rows: Array<{ intensity: string; parti
  * with its place in the agenda, how many of the included participants answered it, and its tally.
  */
 export async function readLiveSnapshot(db: Db, sessionId: string): Promise<LiveSnapshot> {
-  const session = await findSession(db, sessionId);
   // Sequential: `db` may be a transaction (one connection), where node-postgres would only queue them anyway.
-  const workshop = await findWorkshop(db, sessionId);
-  const round = await currentRound(db, sessionId);
-  const hierarchy = await loadHierarchy(db, sessionId);
+  const { session, workshop, round } = await readSessionState(db, sessionId);
+  const hierarchy = await loadHierarchyAt(db, session);
   const participantRows = await db.select().from(participants).where(eq(participants.sessionId, sessionId));
   const included = new Map(participantRows.filter((p) => p.isIncluded).map((p) => [p.id, p]));
   const item = workshop.currentItem;

@@ -7,12 +7,13 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
 import { type FieldError, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { JoinSessionInput, STAKEHOLDER_GROUPS } from '~/core/contracts/session';
+import { JoinSessionInput } from '~/core/contracts/session';
+import { ParticipantIdentityFields } from '~/app/_components/participant-identity-fields';
 import { useTRPC } from '~/app/_trpc/client';
 import { readLinks, rememberLink } from '~/app/_trpc/link-tokens';
 import { errorCode, useErrorMessage } from '~/app/s/[sessionId]/q/_components/error-message';
 import { takeKeyFromFragment } from '~/app/s/[sessionId]/q/_components/link-fragment';
-import styles from './join-form.module.css';
+import styles from '~/app/_components/join.module.css';
 
 /** The join step of the wizard: the contract's own fields, nothing redefined. */
 const JoinFields = JoinSessionInput.pick({ displayName: true, stakeholderGroup: true });
@@ -60,7 +61,6 @@ export function JoinForm({ sessionId }: { sessionId: string }) {
 
 function JoinWithInvite({ sessionId, token }: { sessionId: string; token: string }) {
   const t = useTranslations('questionnaire.join');
-  const tGroups = useTranslations('common.stakeholderGroups');
   const describeError = useErrorMessage();
   const trpc = useTRPC();
   const router = useRouter();
@@ -134,48 +134,7 @@ function JoinWithInvite({ sessionId, token }: { sessionId: string; token: string
           <h2 id={`${ids}-heading`} className={styles.formHeading}>
             {t('formTitle')}
           </h2>
-          <div className="field">
-            <label htmlFor={`${ids}-name`}>{t('nameLabel')}</label>
-            <span className="hint" id={`${ids}-name-hint`}>
-              {t('nameHint')}
-            </span>
-            <input
-              id={`${ids}-name`}
-              type="text"
-              autoComplete="name"
-              maxLength={120}
-              aria-invalid={nameError ? true : undefined}
-              aria-describedby={`${ids}-name-hint${nameError ? ` ${ids}-name-error` : ''}`}
-              {...form.register('displayName')}
-            />
-            {nameError ? (
-              <span className="error" id={`${ids}-name-error`}>
-                {nameError}
-              </span>
-            ) : null}
-          </div>
-
-          <fieldset
-            className={`field ${styles.groups}`}
-            aria-invalid={groupError ? true : undefined}
-            aria-describedby={`${ids}-group-hint${groupError ? ` ${ids}-group-error` : ''}`}
-          >
-            <legend>{t('groupLabel')}</legend>
-            <span className="hint" id={`${ids}-group-hint`}>
-              {t('groupHint')}
-            </span>
-            {STAKEHOLDER_GROUPS.map((group) => (
-              <label key={group} className={styles.choice}>
-                <input type="radio" value={group} {...form.register('stakeholderGroup')} />
-                <span>{tGroups(group)}</span>
-              </label>
-            ))}
-            {groupError ? (
-              <span className="error" id={`${ids}-group-error`}>
-                {groupError}
-              </span>
-            ) : null}
-          </fieldset>
+          <ParticipantIdentityFields ids={ids} register={form.register} nameError={nameError} groupError={groupError} />
 
           {failure ? (
             <p className="notice danger" role="alert">

@@ -5,14 +5,18 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useServerErrorText } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
-import { RoomQr, joinUrl, spacedCode } from '~/app/w/_components/room-qr';
+import { CopyField } from '~/app/_components/copy-field';
+import { QrCode } from '~/app/_components/qr-code';
+import { joinUrl, spacedCode } from '~/app/w/_components/room-qr';
 import type { LiveStateData } from '~/app/w/_components/types';
+import qrStyles from '~/app/w/_components/workshop.module.css';
 import styles from './dashboard.module.css';
 import { useSetLiveState } from './use-live-state';
 
 /** The room: opening it gives the code; then the code, its QR code, the join link and the projector view. */
 export function RoomPanel({ sessionId, live }: { sessionId: string; live: LiveStateData }) {
   const t = useTranslations('workshop.room');
+  const tActions = useTranslations('common.actions');
   const trpc = useTRPC();
   const errorText = useServerErrorText();
   const setLive = useSetLiveState(sessionId);
@@ -60,9 +64,9 @@ export function RoomPanel({ sessionId, live }: { sessionId: string; live: LiveSt
           </p>
           <p className="muted">{t('joined', { count: live.participantCount })}</p>
         </div>
-        {url ? <RoomQr value={url} label={t('qrLabel', { url })} className={styles.roomQr} /> : null}
+        {url ? <QrCode value={url} label={t('qrLabel', { url })} className={`${qrStyles.qr} ${styles.roomQr}`} /> : null}
       </div>
-      {url ? <CopyLink id={`${ids}-link`} label={t('linkLabel')} hint={t('linkHint')} value={url} /> : null}
+      {url ? <CopyField id={`${ids}-link`} label={t('linkLabel')} hint={t('linkHint')} value={url} copyLabel={tActions('copy')} /> : null}
       <p>
         <a href={`/w/${live.roomCode}/screen`} target="_blank" rel="noopener" className="button">
           {t('projector')}
@@ -70,43 +74,5 @@ export function RoomPanel({ sessionId, live }: { sessionId: string; live: LiveSt
         </a>
       </p>
     </section>
-  );
-}
-
-/** A read-only link with a copy button; the state is said in words (and announced), not only by the icon. */
-function CopyLink({ id, label, hint, value }: { id: string; label: string; hint: string; value: string }) {
-  const t = useTranslations('workshop.room');
-  const tActions = useTranslations('common.actions');
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const inputRef = useRef<HTMLInputElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const copy = async () => {
-    clearTimeout(timer.current);
-    try {
-      await navigator.clipboard.writeText(value);
-      setState('copied');
-    } catch {
-      inputRef.current?.select();
-      setState('failed');
-    }
-    timer.current = setTimeout(() => setState('idle'), 4000);
-  };
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <span className="hint" id={`${id}-hint`}>
-        {hint}
-      </span>
-      <div className={styles.copyRow}>
-        <input ref={inputRef} id={id} type="url" readOnly value={value} aria-describedby={`${id}-hint`} onFocus={(event) => event.currentTarget.select()} />
-        <button type="button" className="button" onClick={() => void copy()}>
-          {state === 'copied' ? tActions('copied') : tActions('copy')}
-        </button>
-      </div>
-      <span className="hint" role="status" aria-live="polite">
-        {state === 'copied' ? t('copied') : state === 'failed' ? t('copyFailed') : ''}
-      </span>
-    </div>
   );
 }

@@ -99,24 +99,24 @@ function QuestionnaireData({
   const t = useTranslations('questionnaire');
   const trpc = useTRPC();
   const describeError = useErrorMessage();
-  const context = { trpc: { context: { token } } };
-  // The answers are read once: from then on the page holds them and saves each change.
-  const once = { staleTime: Infinity, refetchOnWindowFocus: false, refetchOnReconnect: false } as const;
-  const session = useQuery({ ...trpc.session.get.queryOptions({ sessionId }, context), ...once });
-  const me = useQuery({ ...trpc.participant.me.queryOptions({ sessionId }, context), ...once, gcTime: 0 });
-  const profile = useQuery({ ...trpc.profile.get.queryOptions({ sessionId }, context), ...once });
-  const definition = useQuery({ ...trpc.catalogue.profileDefinition.queryOptions(), ...once });
+  // Read once, in one request: from then on the page holds the answers and saves each change.
+  const start = useQuery({
+    ...trpc.participant.questionnaire.queryOptions({ sessionId }, { trpc: { context: { token } } }),
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
 
-  const failed = [session, me, profile, definition].find((query) => query.isError);
-  if (failed) {
-    const code = errorCode(failed.error);
+  if (start.isError) {
+    const code = errorCode(start.error);
     return (
       <>
         <h1>{t('meta.title')}</h1>
         <div className="notice warn" role="alert">
-          <p>{code === 'FORBIDDEN' || code === 'UNAUTHORIZED' ? t('link.revoked') : describeError(failed.error)}</p>
+          <p>{code === 'FORBIDDEN' || code === 'UNAUTHORIZED' ? t('link.revoked') : describeError(start.error)}</p>
           <div className="actions">
-            <button type="button" className="button" onClick={() => void failed.refetch()}>
+            <button type="button" className="button" onClick={() => void start.refetch()}>
               {t('retry')}
             </button>
             <Link className="button" href="/">
@@ -127,16 +127,17 @@ function QuestionnaireData({
       </>
     );
   }
-  if (!session.data || !me.data || profile.isPending || definition.isPending) return <Loading />;
+  if (!start.data) return <Loading />;
+  const { session, me, profile, definition } = start.data;
   return (
     <QuestionnaireFlow
       sessionId={sessionId}
       token={token}
       facilitatorToken={facilitatorToken}
-      session={session.data}
-      me={me.data}
-      profile={profile.data ?? null}
-      definition={definition.data ?? null}
+      session={session}
+      me={me}
+      profile={profile}
+      definition={definition}
     />
   );
 }

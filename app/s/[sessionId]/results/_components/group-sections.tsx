@@ -5,7 +5,7 @@ import { BarList } from '~/app/_components/bar-list';
 import type { GroupHierarchyResult } from '~/core';
 import { DataTable, type FigureView, type Figures, type ModelNames, ResultSection } from './figures';
 import styles from './results.module.css';
-import { type AnyHierarchyResult, type ParticipantList, type ResultView, skipReasonKey } from './result-model';
+import { type ParticipantList, type ResultView, skipReasonKey } from './result-model';
 
 type ConsensusLevel = GroupHierarchyResult['consensusLevel'];
 
@@ -87,84 +87,6 @@ export function ConsensusSection({
           {furthest.length > 0 && <p className={styles.note}>{t('furthest', { names: furthest.join(', ') })}</p>}
         </>
       )}
-    </ResultSection>
-  );
-}
-
-/** How often each strategy came first when the judgments were varied within their spread, and the nearest tipping point. */
-export function RobustnessSection({
-  result,
-  names,
-  figures,
-  view,
-  includedCount,
-}: {
-  result: AnyHierarchyResult;
-  names: ModelNames;
-  figures: Figures;
-  view: FigureView;
-  includedCount: number;
-}) {
-  const t = useTranslations('results.robustness');
-  // One person's answers have no spread to vary, so every trial gives the same winner: not worth a chart.
-  const probability = includedCount >= 2 ? result.robustness?.rankProbability : null;
-  const thresholds = result.robustness?.thresholds ?? [];
-  if (!probability && thresholds.length === 0) return null;
-  let nearest: { criterion: string; current: number; at: number; newTop: string; distance: number } | null = null;
-  for (const threshold of thresholds) {
-    for (const bound of [threshold.lower, threshold.upper]) {
-      if (!bound) continue;
-      const distance = Math.abs(bound.weight - threshold.weight);
-      if (!nearest || distance < nearest.distance) {
-        nearest = { criterion: threshold.criterion, current: threshold.weight, at: bound.weight, newTop: bound.newTop, distance };
-      }
-    }
-  }
-  const rows = probability ? result.ranking.map((key) => ({ key, value: probability.firstPlace[key] ?? 0 })) : [];
-  return (
-    <ResultSection
-      id="robustness"
-      title={t('title')}
-      caption={probability ? t('caption', { samples: figures.integer(probability.samples) }) : ''}
-    >
-      {probability &&
-        (view === 'charts' ? (
-          <BarList
-            label={t('chartLabel')}
-            items={rows.map((row) => ({ key: row.key, label: names.alternative(row.key), value: row.value }))}
-            format={figures.percent}
-            max={1}
-          />
-        ) : (
-          <DataTable caption={t('tableCaption')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('strategy')}</th>
-                <th scope="col" className="number">
-                  {t('share')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{names.alternative(row.key)}</th>
-                  <td className="number">{figures.percent(row.value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        ))}
-      <p className={styles.note}>
-        {nearest
-          ? t('tippingPoint', {
-              criterion: names.criterion(nearest.criterion),
-              current: figures.percent(nearest.current),
-              at: figures.percent(nearest.at),
-              newTop: names.alternative(nearest.newTop),
-            })
-          : t('noTippingPoint')}
-      </p>
     </ResultSection>
   );
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { BarList } from '~/app/_components/bar-list';
 import { DataTable, type FigureView, type Figures, type ModelNames, ResultSection } from './figures';
-import { type AnyHierarchyResult, measuresOf, weightOf } from './result-model';
+import { type AnyHierarchyResult, weightOf } from './result-model';
 import styles from './results.module.css';
 
 type Props = { result: AnyHierarchyResult; names: ModelNames; figures: Figures; view: FigureView };
@@ -97,49 +97,6 @@ export function ByCriterionSection({ result, names, figures }: Omit<Props, 'view
           ))}
         </tbody>
       </DataTable>
-    </ResultSection>
-  );
-}
-
-/** Support measures, when the stored result ranks them (a recommendation step); otherwise nothing is shown. */
-export function MeasuresSection({
-  result,
-  measureNames,
-  figures,
-  view,
-}: Omit<Props, 'names'> & { measureNames: Map<string, string> }) {
-  const t = useTranslations('results.measures');
-  const measures = measuresOf(result);
-  if (measures.length === 0) return null;
-  const name = (key: string) => measureNames.get(key) ?? key;
-  return (
-    <ResultSection id="measures" title={t('title')} caption={t('caption')}>
-      {view === 'charts' ? (
-        <BarList
-          label={t('chartLabel')}
-          items={measures.map((m, index) => ({ key: m.key, label: `${index + 1}. ${name(m.key)}`, value: m.score }))}
-          format={figures.percent}
-        />
-      ) : (
-        <DataTable caption={t('tableCaption')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('measure')}</th>
-              <th scope="col" className="number">
-                {t('score')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {measures.map((m) => (
-              <tr key={m.key}>
-                <th scope="row">{name(m.key)}</th>
-                <td className="number">{figures.percent(m.score)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      )}
     </ResultSection>
   );
 }

@@ -67,16 +67,3 @@ export function skipReasonKey(reason: string): 'incomplete' | 'weightZero' | 'al
   if (reason.startsWith('CR ')) return 'inconsistent';
   return 'other';
 }
-
-type MaybeMeasure = { key: string; score: number };
-
-/** The measures a result ranks, if the result carries a recommendation (results computed before it do not). */
-export function measuresOf(result: AnyHierarchyResult): MaybeMeasure[] {
-  const record = result as unknown as { recommendation?: { measures?: unknown }; measures?: unknown };
-  const list = record.recommendation?.measures ?? record.measures;
-  if (!Array.isArray(list)) return [];
-  return list.filter(
-    (entry): entry is MaybeMeasure =>
-      !!entry && typeof entry === 'object' && typeof entry.key === 'string' && typeof entry.score === 'number',
-  );
-}

@@ -5,14 +5,15 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { serverErrorInfo } from '~/app/_components/use-error-text';
-import { pickLocalized } from '~/app/_components/use-localized-text';
 import { useTRPC } from '~/app/_trpc/client';
 import type { Locale } from '~/i18n/config';
 import { ConsistencySection } from './consistency-section';
+import { ExportPanel } from './export-panel';
 import { type FigureView, useFigures, useModelNames } from './figures';
-import { ConsensusSection, ParticipantsSection, RobustnessSection } from './group-sections';
+import { ConsensusSection, ParticipantsSection } from './group-sections';
 import { MethodSection } from './method-section';
-import { ByCriterionSection, MeasuresSection, RankingSection } from './ranking-section';
+import { ByCriterionSection, RankingSection } from './ranking-section';
+import { RecommendationSection, RecommendationStatus } from './recommendation-section';
 import {
   type ParticipantList,
   type ResultView,
@@ -21,6 +22,8 @@ import {
   isGroupResult,
 } from './result-model';
 import styles from './results.module.css';
+import { RobustnessSection } from './robustness-section';
+import { useRecommendation, useRecommendationNames } from './use-recommendation';
 import { WeightsSection } from './weights-section';
 import { useSessionLink } from './use-session-link';
 
@@ -35,7 +38,8 @@ export function ResultsScreen({ sessionId }: { sessionId: string }) {
   const t = useTranslations('results');
   const link = useSessionLink(sessionId);
   const trpc = useTRPC();
-  const session = useQuery({ ...trpc.session.get.queryOptions({ sessionId }), enabled: link === 'ready' });
+  // The session was probably cached by the set-up or questionnaire minutes ago; how many have joined since matters here.
+  const session = useQuery({ ...trpc.session.get.queryOptions({ sessionId }), enabled: link === 'ready', refetchOnMount: 'always' });
 
   if (link === 'checking' || (link === 'ready' && session.isPending)) return <Loading label={t('loading')} />;
   if (link === 'missing') {
@@ -77,13 +81,14 @@ function ResultsBody({ session }: { session: SessionData }) {
   const [view, setView] = useState<FigureView>('charts');
   const [scope, setScope] = useState<Scope>(isFacilitator ? 'group' : 'own');
 
-  const results = useQuery(trpc.result.get.queryOptions({ sessionId }));
+  const results = useQuery({ ...trpc.result.get.queryOptions({ sessionId }), refetchOnMount: 'always' });
   const participants = useQuery({ ...trpc.participant.list.queryOptions({ sessionId }), enabled: isFacilitator });
   const refreshAfterCompute = {
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.result.get.queryKey({ sessionId }) }),
         queryClient.invalidateQueries({ queryKey: trpc.participant.list.queryKey({ sessionId }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.session.get.queryKey({ sessionId }) }),
       ]);
     },
   };
@@ -185,6 +190,8 @@ function ResultsBody({ session }: { session: SessionData }) {
         )}
       </div>
 
+      {result && <ExportPanel sessionId={sessionId} scope={scope} isFacilitator={isFacilitator} />}
+
       <p role="status" aria-live="polite" className={styles.live}>
         {compute.isPending ? t('computing') : ''}
       </p>
@@ -204,7 +211,6 @@ function ResultsBody({ session }: { session: SessionData }) {
           scope={scope}
           isFacilitator={isFacilitator}
           joined={session.participantCount}
-          reason={computeCode === 'NOT_COMPUTABLE' ? serverErrorInfo(compute.error).message : null}
         />
       ) : (
         <ResultFigures
@@ -216,7 +222,6 @@ function ResultsBody({ session }: { session: SessionData }) {
           figures={figures}
           participants={participants.data ?? null}
           isFacilitator={isFacilitator}
-          locale={locale}
         />
       )}
     </main>
@@ -232,7 +237,6 @@ function ResultFigures({
   figures,
   participants,
   isFacilitator,
-  locale,
 }: {
   session: SessionData;
   view: FigureView;
@@ -242,21 +246,22 @@ function ResultFigures({
   figures: ReturnType<typeof useFigures>;
   participants: ParticipantList | null;
   isFacilitator: boolean;
-  locale: Locale;
 }) {
   const t = useTranslations('results');
   const format = useDateFormat();
   const isGroup = isGroupResult(result);
-  const measureNames = useMemo(
-    () => new Map(session.model.measures.map((m) => [m.key, pickLocalized(m.name, locale) || m.key])),
-    [session.model.measures, locale],
-  );
+  const recommendationNames = useRecommendationNames(session);
+  const recommendation = useRecommendation({
+    sessionId: session.id,
+    scope: shown.scope === 'group' ? 'group' : 'own',
+    computedAt: shown.computedAt,
+  });
   const participantName = useMemo(() => {
     if (!participants) return null;
     const byKey = new Map(participants.map((p) => [p.key, p.displayName]));
     return (key: string) => byKey.get(key) || t('participants.anonymous', { key });
   }, [participants, t]);
-  const included = shown.coverage.included.length;
+  const included = shown.includedCount;
   return (
     <>
       <div className={styles.summary}>
@@ -276,9 +281,13 @@ function ResultFigures({
           {isFacilitator || !isGroup ? (isFacilitator ? t('summary.staleFacilitator') : t('summary.staleParticipant')) : ''}
         </p>
       )}
+      {recommendation.data ? (
+        <RecommendationSection data={recommendation.data} names={recommendationNames} figures={figures} />
+      ) : (
+        <RecommendationStatus isPending={recommendation.isPending} error={recommendation.error} />
+      )}
       <RankingSection result={result} names={names} figures={figures} view={view} />
       <WeightsSection result={result} names={names} figures={figures} view={view} />
-      <MeasuresSection result={result} measureNames={measureNames} figures={figures} view={view} />
       <ConsistencySection
         result={result}
         names={names}
@@ -296,7 +305,9 @@ function ResultFigures({
           participantName={isFacilitator ? participantName : null}
         />
       )}
-      {isGroup && <RobustnessSection result={result} names={names} figures={figures} view={view} includedCount={included} />}
+      {recommendation.data && (
+        <RobustnessSection data={recommendation.data} names={recommendationNames} figures={figures} view={view} />
+      )}
       <ByCriterionSection result={result} names={names} figures={figures} />
       {isGroup && (
         <ParticipantsSection
@@ -396,12 +407,10 @@ function EmptyState({
   scope,
   isFacilitator,
   joined,
-  reason,
 }: {
   scope: Scope;
   isFacilitator: boolean;
   joined: number | null;
-  reason: string | null;
 }) {
   const t = useTranslations('results.states');
   return (
@@ -417,7 +426,6 @@ function EmptyState({
       ) : (
         <p>{t('emptyParticipant')}</p>
       )}
-      {reason && <p className={styles.details}>{t('details', { message: reason })}</p>}
     </section>
   );
 }

@@ -36,6 +36,7 @@ export function ElementEditor({
   refText,
   texts,
   isEditable,
+  withDescription = true,
   onSave,
 }: {
   idBase: string;
@@ -43,6 +44,8 @@ export function ElementEditor({
   refText: string;
   texts: Texts;
   isEditable: boolean;
+  /** The goal has a name only. */
+  withDescription?: boolean;
   onSave: (change: { name: ElementName } | { description: ElementDescription }) => Promise<string | null>;
 }) {
   const t = useTranslations('setup.model');
@@ -115,24 +118,26 @@ export function ElementEditor({
           </p>
         ) : null}
       </div>
-      <div className={styles.editorField}>
-        <label htmlFor={`${idBase}-description`}>
-          {t('description')}
-          <span className="visually-hidden"> ({refText})</span>
-        </label>
-        <textarea
-          id={`${idBase}-description`}
-          rows={2}
-          aria-invalid={descriptionMessage ? true : undefined}
-          aria-describedby={descriptionMessage ? `${idBase}-description-error` : undefined}
-          {...register(`description.${locale}`, { onBlur: () => void save('description') })}
-        />
-        {descriptionMessage ? (
-          <p className="error" id={`${idBase}-description-error`}>
-            {descriptionMessage}
-          </p>
-        ) : null}
-      </div>
+      {withDescription ? (
+        <div className={styles.editorField}>
+          <label htmlFor={`${idBase}-description`}>
+            {t('description')}
+            <span className="visually-hidden"> ({refText})</span>
+          </label>
+          <textarea
+            id={`${idBase}-description`}
+            rows={2}
+            aria-invalid={descriptionMessage ? true : undefined}
+            aria-describedby={descriptionMessage ? `${idBase}-description-error` : undefined}
+            {...register(`description.${locale}`, { onBlur: () => void save('description') })}
+          />
+          {descriptionMessage ? (
+            <p className="error" id={`${idBase}-description-error`}>
+              {descriptionMessage}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -3,10 +3,12 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useServerErrorText } from '../../../../_components/use-error-text';
 import { useTRPC } from '../../../../_trpc/client';
-import { readLinks } from '../../../../_trpc/link-tokens';
+import { readLinks, rememberLink } from '../../../../_trpc/link-tokens';
+import { CopyField } from '../../../../_components/copy-field';
+import { QrCode } from '../../../../_components/qr-code';
 import { ConfirmDialog } from './confirm-dialog';
 import styles from './setup.module.css';
 import type { SetupSession, SetupSessionData } from './use-setup-session';
@@ -28,11 +30,15 @@ function linksFor(sessionId: string): Links {
 export function InviteStep({ session, setup }: { session: SetupSessionData; setup: SetupSession }) {
   const t = useTranslations('setup.invite');
   const tCommon = useTranslations('common');
+  const tWorkshop = useTranslations('workshop.entry');
   const trpc = useTRPC();
   const errorText = useServerErrorText();
   const openSession = useMutation(trpc.session.open.mutationOptions());
+  const renewInvite = useMutation(trpc.session.renewInvite.mutationOptions());
   const [links, setLinks] = useState<Links | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingRenew, setConfirmingRenew] = useState(false);
+  const [renewError, setRenewError] = useState<string | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
   useEffect(() => setLinks(linksFor(session.id)), [session.id]);
 
@@ -44,6 +50,19 @@ export function InviteStep({ session, setup }: { session: SetupSessionData; setu
       requestAnimationFrame(() => document.getElementById('invite-status')?.focus());
     } catch (error) {
       setOpenError(errorText(error));
+    }
+  };
+
+  const renew = async () => {
+    setConfirmingRenew(false);
+    setRenewError(null);
+    try {
+      const renewed = await renewInvite.mutateAsync({ sessionId: session.id });
+      rememberLink({ sessionId: session.id, token: renewed.token, role: 'invite' });
+      setLinks(linksFor(session.id));
+      requestAnimationFrame(() => document.getElementById('invite-link')?.focus());
+    } catch (error) {
+      setRenewError(errorText(error));
     }
   };
 
@@ -93,14 +112,39 @@ export function InviteStep({ session, setup }: { session: SetupSessionData; setu
               copyLabel={t('copyLink')}
             />
           </div>
-          <QrCode value={links.invite} label={t('qrLabel')} caption={t('qrCaption')} />
+          <InviteQr value={links.invite} label={t('qrLabel')} caption={t('qrCaption')} />
         </div>
       ) : (
         <p className="notice warn">{t('noInvite')}</p>
       )}
+      {links === null ? null : (
+        <div className="field">
+          <button
+            type="button"
+            className={links.invite ? 'button' : 'button primary'}
+            id="renew-invite"
+            aria-describedby="renew-invite-hint"
+            disabled={renewInvite.isPending}
+            onClick={() => setConfirmingRenew(true)}
+          >
+            {t('renew')}
+          </button>
+          <p className="hint" id="renew-invite-hint">
+            {t('renewHint')}
+          </p>
+          <p role="status" aria-live="polite" className="muted">
+            {renewInvite.isSuccess ? t('renewed') : ''}
+          </p>
+          {renewError ? (
+            <p className="error" role="alert">
+              {renewError}
+            </p>
+          ) : null}
+        </div>
+      )}
 
       {links?.facilitator ? (
-        <details className={styles.private}>
+        <details className={styles.disclosure}>
           <summary>{t('facilitatorLinkSummary')}</summary>
           <CopyField
             id="facilitator-link"
@@ -115,6 +159,12 @@ export function InviteStep({ session, setup }: { session: SetupSessionData; setu
       <p>
         <Link href={`/s/${session.id}/results`}>{t('resultsLink')}</Link>
       </p>
+      <p>
+        <Link className="button" href={`/s/${session.id}/dashboard`}>
+          {tWorkshop('link')}
+        </Link>{' '}
+        <span className="muted">{tWorkshop('hint')}</span>
+      </p>
 
       <ConfirmDialog
         open={confirming}
@@ -127,94 +177,26 @@ export function InviteStep({ session, setup }: { session: SetupSessionData; setu
           document.getElementById('open-session')?.focus();
         }}
       />
+      <ConfirmDialog
+        open={confirmingRenew}
+        title={t('renewTitle')}
+        body={t('renewBody')}
+        confirmLabel={t('renewConfirm')}
+        onConfirm={() => void renew()}
+        onClose={() => {
+          setConfirmingRenew(false);
+          document.getElementById('renew-invite')?.focus();
+        }}
+      />
     </div>
   );
 }
 
-/** A read-only link with a copy button whose label says "Copied" for a moment (and a polite announcement). */
-function CopyField({ id, label, hint, value, copyLabel }: { id: string; label: string; hint: string; value: string; copyLabel: string }) {
-  const tActions = useTranslations('common.actions');
-  const t = useTranslations('setup.invite');
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const inputRef = useRef<HTMLInputElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const copy = async () => {
-    clearTimeout(timer.current);
-    try {
-      await navigator.clipboard.writeText(value);
-      setState('copied');
-    } catch {
-      // No clipboard permission (an embedded or insecure page): select the text so Ctrl+C works.
-      inputRef.current?.select();
-      setState('failed');
-    }
-    timer.current = setTimeout(() => setState('idle'), 4000);
-  };
-
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <p className="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      <div className={styles.copyRow}>
-        <input
-          ref={inputRef}
-          id={id}
-          type="url"
-          readOnly
-          value={value}
-          aria-describedby={`${id}-hint`}
-          onFocus={(event) => event.currentTarget.select()}
-          className={styles.linkInput}
-        />
-        <button type="button" className={`button ${state === 'copied' ? styles.copied : 'primary'}`} onClick={() => void copy()}>
-          {state === 'copied' ? <span aria-hidden="true">✓</span> : <CopyIcon />}
-          {state === 'copied' ? tActions('copied') : copyLabel}
-        </button>
-      </div>
-      <p className={styles.copyState} role="status" aria-live="polite">
-        {state === 'copied' ? t('copiedNote') : state === 'failed' ? t('copyFailed') : ''}
-      </p>
-    </div>
-  );
-}
-
-/** Two overlapping sheets; drawn rather than a symbol character, which phone fonts often lack. */
-function CopyIcon() {
-  return (
-    <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6">
-      <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
-      <path d="M10.5 3.5v-.5A1.5 1.5 0 0 0 9 1.5H3A1.5 1.5 0 0 0 1.5 3v6A1.5 1.5 0 0 0 3 10.5h.5" />
-    </svg>
-  );
-}
-
-/** The invite link as a QR code for phones in the room; rendered in the browser, the library loaded on demand. */
-function QrCode({ value, label, caption }: { value: string; label: string; caption: string }) {
-  const [svg, setSvg] = useState<string | null>(null);
-  useEffect(() => {
-    let isCurrent = true;
-    void import('qrcode')
-      .then((module) => {
-        // A CommonJS package: depending on the bundler its API is the namespace or its default export.
-        const QRCode = ('default' in module ? module.default : module) as typeof module;
-        return QRCode.toString(value, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#1b2230', light: '#ffffff' } });
-      })
-      .then((markup) => isCurrent && setSvg(markup));
-    return () => {
-      isCurrent = false;
-    };
-  }, [value]);
+/** The invite link as a QR code for phones in the room. */
+function InviteQr({ value, label, caption }: { value: string; label: string; caption: string }) {
   return (
     <figure className={styles.qr}>
-      {svg ? (
-        <div role="img" aria-label={label} className={styles.qrImage} dangerouslySetInnerHTML={{ __html: svg }} />
-      ) : (
-        <div className={styles.qrImage} aria-hidden="true" />
-      )}
+      <QrCode value={value} label={label} className={styles.qrImage} />
       <figcaption className="muted">{caption}</figcaption>
     </figure>
   );

@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { AggregationMethod, PriorityMethod, ScaleName } from '~/core/contracts/method';
+import { AggregationMethod, CompletionMethod, PriorityMethod, RandomIndexTable, ScaleName, SynthesisMode } from '~/core/contracts/method';
 import { AlternativeScoring, ParticipantResultsVisibility, SessionOptions } from '~/core/contracts/session';
 import { isConflict, useServerErrorText } from '../../../../_components/use-error-text';
 import { useTRPC } from '../../../../_trpc/client';
@@ -15,23 +15,48 @@ import type { SetupSession, SetupSessionData } from './use-setup-session';
 /** Step (c): the part of the session options a facilitator is asked about; the rest keep their defaults. */
 const MethodFields = SessionOptions.pick({ methodSettings: true, alternativeScoring: true, participantResults: true });
 
-type Setting = 'scale' | 'method' | 'aggregation' | 'alternativeScoring' | 'participantResults';
+type Setting =
+  | 'scale'
+  | 'method'
+  | 'aggregation'
+  | 'randomIndex'
+  | 'completion'
+  | 'synthesis'
+  | 'alternativeScoring'
+  | 'participantResults';
+type MethodSetting = Extract<Setting, keyof SetupSessionData['settings']['methodSettings']>;
+
+const METHOD_SETTINGS: readonly Setting[] = ['scale', 'method', 'aggregation', 'randomIndex', 'completion', 'synthesis'];
+const isMethodSetting = (setting: Setting): setting is MethodSetting => METHOD_SETTINGS.includes(setting);
 
 /** The choices of each setting, in the order they are offered, the recommended one first. */
 const CHOICES: Record<Setting, readonly string[]> = {
   scale: ScaleName.options,
   method: PriorityMethod.options,
   aggregation: AggregationMethod.options,
+  randomIndex: RandomIndexTable.options,
+  completion: CompletionMethod.options,
+  synthesis: SynthesisMode.options,
   alternativeScoring: AlternativeScoring.options,
   participantResults: ParticipantResultsVisibility.options,
 };
 
-const RECOMMENDED: Partial<Record<Setting, string>> = { scale: 'saaty', method: 'eigenvector', aggregation: 'aij' };
+const RECOMMENDED: Partial<Record<Setting, string>> = {
+  scale: 'saaty',
+  method: 'eigenvector',
+  aggregation: 'aij',
+  randomIndex: 'saaty-1980',
+  completion: 'optimal',
+  synthesis: 'distributive',
+};
 
 const PATHS = {
   scale: 'methodSettings.scale',
   method: 'methodSettings.method',
   aggregation: 'methodSettings.aggregation',
+  randomIndex: 'methodSettings.randomIndex',
+  completion: 'methodSettings.completion',
+  synthesis: 'methodSettings.synthesis',
   alternativeScoring: 'alternativeScoring',
   participantResults: 'participantResults',
 } as const;
@@ -55,15 +80,11 @@ export function MethodStep({ session, setup }: { session: SetupSessionData; setu
   /** A choice is saved as soon as it is made: a radio group has nothing half-typed to wait for. */
   const saveSetting = async (setting: Setting, value: string) => {
     setProblems((current) => ({ ...current, [setting]: undefined }));
-    const change =
-      setting === 'scale' || setting === 'method' || setting === 'aggregation'
-        ? MethodFields.shape.methodSettings.safeParse({ ...session.settings.methodSettings, [setting]: value })
-        : MethodFields.shape[setting].safeParse(value);
+    const change = isMethodSetting(setting)
+      ? MethodFields.shape.methodSettings.safeParse({ ...session.settings.methodSettings, [setting]: value })
+      : MethodFields.shape[setting].safeParse(value);
     if (!change.success) return;
-    const fields =
-      setting === 'scale' || setting === 'method' || setting === 'aggregation'
-        ? { methodSettings: { [setting]: value } }
-        : { [setting]: change.data };
+    const fields = isMethodSetting(setting) ? { methodSettings: { [setting]: value } } : { [setting]: change.data };
     try {
       await setup.save((expectedVersion) => update.mutateAsync({ sessionId: session.id, expectedVersion, ...fields }));
     } catch (error) {
@@ -131,6 +152,13 @@ export function MethodStep({ session, setup }: { session: SetupSessionData; setu
       {group('scale')}
       {group('method')}
       {group('aggregation')}
+      <details className={styles.disclosure}>
+        <summary>{t('advancedTitle')}</summary>
+        <p className="muted">{t('advancedIntro')}</p>
+        {group('randomIndex')}
+        {group('completion')}
+        {group('synthesis')}
+      </details>
     </form>
   );
 }

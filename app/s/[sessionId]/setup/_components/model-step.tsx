@@ -8,7 +8,9 @@ import { type ElementDescription, type ElementName, MAX_CRITERIA_PER_SESSION } f
 import { isConflict, useServerErrorText } from '../../../../_components/use-error-text';
 import { useLocalizedText } from '../../../../_components/use-localized-text';
 import { useTRPC } from '../../../../_trpc/client';
+import { ActionButton } from './action-button';
 import { ConfirmDialog } from './confirm-dialog';
+import { MeasuresEditor } from './measures-editor';
 import { AddElementForm, ElementEditor } from './element-editor';
 import styles from './setup.module.css';
 import type { AlternativeView, Change, CriterionView, SetupSession, SetupSessionData } from './use-setup-session';
@@ -69,6 +71,7 @@ export function ModelStep({ session, setup }: { session: SetupSessionData; setup
   const updateAlternative = useMutation(trpc.model.updateAlternative.mutationOptions());
   const reorderAlternatives = useMutation(trpc.model.reorderAlternatives.mutationOptions());
   const removeAlternative = useMutation(trpc.model.removeAlternative.mutationOptions());
+  const setGoal = useMutation(trpc.model.setGoal.mutationOptions());
 
   const sessionId = session.id;
   const { criteria, alternatives } = session.model;
@@ -243,9 +246,28 @@ export function ModelStep({ session, setup }: { session: SetupSessionData; setup
           <strong>{t('lockedTitle')}</strong> {t('locked')}
         </p>
       )}
-      <p className={styles.goal}>
-        <span className={styles.goalLabel}>{t('goal')}</span> {localized(session.model.goal)}
-      </p>
+      {isDraft ? (
+        <section aria-labelledby="goal-heading" className={styles.block}>
+          <h3 id="goal-heading">{t('goal')}</h3>
+          <p className="muted">{t('goalIntro')}</p>
+          <ElementEditor
+            idBase="goal"
+            refText={t('goal')}
+            texts={{ name: session.model.goal, description: {} }}
+            isEditable
+            withDescription={false}
+            onSave={(change) =>
+              'name' in change
+                ? run((expectedVersion) => setGoal.mutateAsync({ sessionId, expectedVersion, goal: change.name }), t('announce.saved'))
+                : Promise.resolve(null)
+            }
+          />
+        </section>
+      ) : (
+        <p className={styles.goal}>
+          <span className={styles.goalLabel}>{t('goal')}</span> {localized(session.model.goal)}
+        </p>
+      )}
 
       <section aria-labelledby="criteria-heading" className={styles.block}>
         <h3 id="criteria-heading" ref={criteriaHeading} tabIndex={-1}>
@@ -339,6 +361,8 @@ export function ModelStep({ session, setup }: { session: SetupSessionData; setup
         ) : null}
       </section>
 
+      <MeasuresEditor session={session} setup={setup} />
+
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
@@ -362,46 +386,6 @@ export function ModelStep({ session, setup }: { session: SetupSessionData; setup
         }}
       />
     </div>
-  );
-}
-
-function ActionButton({
-  id,
-  icon,
-  label,
-  refText,
-  disabled,
-  danger,
-  expanded,
-  describedBy,
-  onClick,
-}: {
-  describedBy?: string;
-  id: string;
-  icon: string;
-  label: string;
-  refText: string;
-  disabled?: boolean;
-  danger?: boolean;
-  expanded?: boolean;
-  onClick: () => void;
-}) {
-  return (
-    <button
-      id={id}
-      type="button"
-      className={`button ${styles.action}${danger ? ' danger' : ''}`}
-      disabled={disabled}
-      aria-expanded={expanded}
-      aria-describedby={describedBy}
-      onClick={onClick}
-    >
-      <span aria-hidden="true" className={styles.actionIcon}>
-        {icon}
-      </span>
-      {label}
-      <span className="visually-hidden"> ({refText})</span>
-    </button>
   );
 }
 

@@ -6,8 +6,10 @@ import { RoomCode } from '~/core/contracts/workshop';
 import { serverErrorInfo } from '~/app/_components/use-error-text';
 import { LiveIndicator } from '../../../_components/live-indicator';
 import { comparisonNodes } from '../../../_components/model-nodes';
-import { RoomQr, joinUrl, spacedCode } from '../../../_components/room-qr';
+import { QrCode } from '~/app/_components/qr-code';
+import { joinUrl, spacedCode } from '../../../_components/room-qr';
 import { TallyChart } from '../../../_components/tally-chart';
+import qrStyles from '../../../_components/workshop.module.css';
 import type { RoomData } from '../../../_components/types';
 import { useRoom } from '../../../_components/use-room';
 import { useItemText } from '../../../_components/use-item-text';
@@ -156,7 +158,7 @@ function ProjectorScreen({
             </h2>
             <p className={styles.codeLabel}>{t('codeLabel')}</p>
             <p className={styles.code}>{spacedCode(roomCode)}</p>
-            {url ? <RoomQr value={url} label={t('qrLabel', { url })} className={styles.qr} /> : null}
+            {url ? <QrCode value={url} label={t('qrLabel', { url })} className={`${qrStyles.qr} ${styles.qr}`} /> : null}
             {url ? <p className={styles.joinHint}>{t('joinHint', { address: `${origin!.replace(/^https?:\/\//, '')}/w` })}</p> : null}
             {current ? <p className={styles.joinedSmall}>{t('joined', { count: live.participantCount })}</p> : null}
           </aside>

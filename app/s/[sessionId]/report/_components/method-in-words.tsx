@@ -1,0 +1,50 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { ResultSection } from '../../results/_components/figures';
+import type { ResultView, SessionData } from '../../results/_components/result-model';
+import styles from './report.module.css';
+
+/**
+ * How the result was reached, for a reader who has never heard of AHP: one short paragraph per step, each naming
+ * the setting stored with this result (not the session's current one), so the text and the figures agree.
+ */
+export function MethodInWords({
+  session,
+  view,
+  isGroup,
+  criteriaCount,
+  hasMeasures,
+}: {
+  session: SessionData;
+  view: ResultView;
+  isGroup: boolean;
+  criteriaCount: number;
+  hasMeasures: boolean;
+}) {
+  const t = useTranslations('report.page.method');
+  const tMethod = useTranslations('results.method');
+  const settings = view.settings.methodSettings;
+  const name = (key: string) => (tMethod.has(`names.${key}`) ? tMethod(`names.${key}`) : key);
+  const table = tMethod.has(`tables.${settings.randomIndex}`) ? tMethod(`tables.${settings.randomIndex}`) : settings.randomIndex;
+  const paragraphs = [
+    t('hierarchy', { criteria: criteriaCount, strategies: session.model.alternatives.length }),
+    t('comparisons', { scale: name(settings.scale) }),
+    view.settings.alternativeScoring === 'ratings' ? t('scoringRatings') : t('scoringPairwise'),
+    t('priorities', { method: name(settings.method) }),
+    t('consistency', { table }),
+    ...(isGroup ? [t('group', { included: view.includedCount, aggregation: name(settings.aggregation) })] : []),
+    t('synthesis', { synthesis: name(settings.synthesis) }),
+    ...(isGroup && view.includedCount >= 2 ? [t('robustness')] : []),
+    ...(hasMeasures ? [t('measures')] : []),
+  ];
+  return (
+    <ResultSection id="report-method" title={t('title')} caption="">
+      <ol className={styles.steps}>
+        {paragraphs.map((text) => (
+          <li key={text}>{text}</li>
+        ))}
+      </ol>
+    </ResultSection>
+  );
+}

@@ -1,0 +1,278 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { type ReactNode, useEffect, useState } from 'react';
+import { serverErrorInfo, useServerErrorText } from '~/app/_components/use-error-text';
+import { useTRPC } from '~/app/_trpc/client';
+import type { Locale } from '~/i18n/config';
+import { ConsistencySection } from '../../results/_components/consistency-section';
+import { useFigures, useModelNames } from '../../results/_components/figures';
+import { ConsensusSection } from '../../results/_components/group-sections';
+import { MethodSection } from '../../results/_components/method-section';
+import { RecommendationSection, RecommendationStatus } from '../../results/_components/recommendation-section';
+import { RankingSection } from '../../results/_components/ranking-section';
+import {
+  type ParticipantList,
+  type ResultView,
+  type SessionData,
+  asHierarchyResult,
+  isGroupResult,
+} from '../../results/_components/result-model';
+import { RobustnessSection } from '../../results/_components/robustness-section';
+import { useReportPdf } from '../../results/_components/use-export-download';
+import { useRecommendation, useRecommendationNames } from '../../results/_components/use-recommendation';
+import { useSessionLink } from '../../results/_components/use-session-link';
+import { WeightsSection } from '../../results/_components/weights-section';
+import { MethodInWords } from './method-in-words';
+import { ParticipantsByGroup } from './participants-by-group';
+import styles from './report.module.css';
+
+type Scope = 'group' | 'own';
+
+/**
+ * The report: what the results page shows, laid out for A4 paper and a decision meeting. The answer first (the
+ * recommendation and the ranking), then why (weights, robustness, consistency, consensus), who took part, and
+ * how it was computed, in plain words. Charts always, each with its numbers; nothing to click in print.
+ */
+export function ReportScreen({ sessionId, requestedScope }: { sessionId: string; requestedScope: Scope | null }) {
+  const t = useTranslations('report.page');
+  const link = useSessionLink(sessionId);
+  const trpc = useTRPC();
+  const session = useQuery({ ...trpc.session.get.queryOptions({ sessionId }), enabled: link === 'ready' });
+  if (link === 'checking' || (link === 'ready' && session.isPending)) return <Busy label={t('loading')} />;
+  if (link === 'missing') return <Message title={t('eyebrow')} body={<NoLink />} sessionId={null} />;
+  if (session.isError) return <Message title={t('eyebrow')} body={<ErrorText error={session.error} />} sessionId={sessionId} />;
+  const data = session.data!;
+  const isFacilitator = data.access.role === 'facilitator';
+  const sharesGroup = isFacilitator || data.settings.participantResults === 'own-and-group';
+  const scope: Scope = isFacilitator ? 'group' : requestedScope === 'group' && sharesGroup ? 'group' : 'own';
+  return <ReportBody session={data} scope={scope} />;
+}
+
+function ReportBody({ session, scope }: { session: SessionData; scope: Scope }) {
+  const t = useTranslations('report.page');
+  const locale = useLocale() as Locale;
+  const trpc = useTRPC();
+  const sessionId = session.id;
+  const isFacilitator = session.access.role === 'facilitator';
+  const results = useQuery({ ...trpc.result.get.queryOptions({ sessionId }), refetchOnMount: 'always' });
+  const participants = useQuery({ ...trpc.participant.list.queryOptions({ sessionId }), enabled: isFacilitator });
+  const figures = useFigures();
+  const names = useModelNames(session, locale);
+  const shown = results.data ? (scope === 'group' ? results.data.group : results.data.own) : null;
+  const result = shown ? asHierarchyResult(shown.result) : null;
+
+  if (results.isPending) return <Busy label={t('loading')} />;
+  if (results.isError) return <Message title={t('eyebrow')} body={<ErrorText error={results.error} />} sessionId={sessionId} />;
+  if (!shown || !result) {
+    return (
+      <Message
+        title={t('empty.title')}
+        body={
+          <>
+            <p>{t('empty.body')}</p>
+            <p>
+              <Link className="button primary" href={`/s/${sessionId}/results`}>
+                {t('empty.link')}
+              </Link>
+            </p>
+          </>
+        }
+        sessionId={null}
+      />
+    );
+  }
+  return (
+    <ReportContent
+      session={session}
+      shown={shown}
+      result={result}
+      names={names}
+      figures={figures}
+      participants={isFacilitator ? (participants.data ?? null) : null}
+    />
+  );
+}
+
+function ReportContent({
+  session,
+  shown,
+  result,
+  names,
+  figures,
+  participants,
+}: {
+  session: SessionData;
+  shown: ResultView;
+  result: NonNullable<ReturnType<typeof asHierarchyResult>>;
+  names: ReturnType<typeof useModelNames>;
+  figures: ReturnType<typeof useFigures>;
+  participants: ParticipantList | null;
+}) {
+  const t = useTranslations('report.page');
+  const format = useFormatter();
+  const isGroup = isGroupResult(result);
+  const isFacilitator = session.access.role === 'facilitator';
+  const recommendationNames = useRecommendationNames(session);
+  const recommendation = useRecommendation({ sessionId: session.id, scope: shown.scope === 'group' ? 'group' : 'own', computedAt: shown.computedAt });
+  // The date the report is read or printed; set after hydration, so server and browser render the same first.
+  const [preparedAt, setPreparedAt] = useState<Date | null>(null);
+  useEffect(() => setPreparedAt(new Date()), []);
+  // A report is read, not explored: disclosures such as the most inconsistent judgments start open, also for a PDF
+  // made without a print dialog (headless Chromium fires no beforeprint). The measures' score breakdowns stay
+  // closed (their reasons are listed in words) and closed ones are left off paper, which keeps the report short.
+  const hasRecommendation = Boolean(recommendation.data);
+  useEffect(() => {
+    document
+      .querySelectorAll(`main section:not([aria-labelledby="recommendation-title"]) details`)
+      .forEach((details) => details.setAttribute('open', ''));
+  }, [hasRecommendation, result]);
+  const when = (date: Date | string) => format.dateTime(new Date(date), { dateStyle: 'long', timeStyle: 'short' });
+  const pdf = useReportPdf(session.id, shown.scope === 'group' ? 'group' : 'own', useLocale() as Locale);
+  const errorText = useServerErrorText();
+  const pdfErrorText = (error: unknown) => {
+    const info = serverErrorInfo(error);
+    return info.code === 'UNAVAILABLE' ? t('pdf.unavailable', { reason: info.message }) : t('pdf.failed', { reason: errorText(error) });
+  };
+  const included = shown.includedCount;
+  const participantName = participants
+    ? (key: string) => participants.find((p) => p.key === key)?.displayName ?? key
+    : null;
+
+  const facts: Array<[string, string]> = [
+    ...(session.region ? ([[t('facts.region'), session.region]] as Array<[string, string]>) : []),
+    ...(session.cluster ? ([[t('facts.cluster'), session.cluster]] as Array<[string, string]>) : []),
+    [t('facts.computedAt'), when(shown.computedAt)],
+    [
+      t('facts.basis'),
+      !isGroup
+        ? t('facts.ownBasis')
+        : session.participantCount !== null
+          ? t('facts.basisValue', { included, joined: session.participantCount })
+          : t('facts.basisIncluded', { included }),
+    ],
+    ...(preparedAt ? ([[t('facts.preparedAt'), when(preparedAt)]] as Array<[string, string]>) : []),
+  ];
+
+  return (
+    // Ready once the recommendation has arrived or failed: what the server's Chromium waits for before printing.
+    <main className={styles.report} data-report-ready={recommendation.isPending ? undefined : 'true'}>
+      <div className={styles.toolbar}>
+        <Link href={`/s/${session.id}/results`}>
+          <span aria-hidden="true">← </span>
+          {t('actions.back')}
+        </Link>
+        <button type="button" className="button primary" onClick={() => window.print()}>
+          {t('actions.print')}
+        </button>
+        <button type="button" className="button" onClick={() => pdf.mutate()} disabled={pdf.isPending}>
+          <span aria-hidden="true">⬇ </span>
+          {t('actions.pdf')}
+        </button>
+        <p className={styles.hint}>{t('printHint')}</p>
+        <p role="status" aria-live="polite" className={styles.hint}>
+          {pdf.isPending ? t('pdf.preparing') : pdf.isSuccess ? t('pdf.done', { fileName: pdf.data.fileName }) : ''}
+        </p>
+        {pdf.isError && (
+          <p className={`notice danger ${styles.hint}`} role="alert">
+            {pdfErrorText(pdf.error)}
+          </p>
+        )}
+      </div>
+
+      <header className={styles.cover}>
+        <p className={styles.eyebrow}>{t('eyebrow')}</p>
+        <h1>{session.title}</h1>
+        {session.question && <p className={styles.question}>{session.question}</p>}
+        <dl className={styles.facts}>
+          {facts.map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </header>
+
+      {shown.isStale && <p className="notice warn">⚠ {t('stale')}</p>}
+
+      {recommendation.data ? (
+        <RecommendationSection data={recommendation.data} names={recommendationNames} figures={figures} />
+      ) : (
+        <RecommendationStatus isPending={recommendation.isPending} error={recommendation.error} />
+      )}
+      <RankingSection result={result} names={names} figures={figures} view="charts" />
+      <WeightsSection result={result} names={names} figures={figures} view="charts" />
+      {recommendation.data && (
+        <RobustnessSection data={recommendation.data} names={recommendationNames} figures={figures} view="charts" />
+      )}
+      <ConsistencySection
+        result={result}
+        names={names}
+        figures={figures}
+        view="charts"
+        settingsTable={shown.settings.methodSettings.randomIndex}
+      />
+      {isGroup && (
+        <ConsensusSection
+          result={result}
+          names={names}
+          figures={figures}
+          view="charts"
+          includedCount={included}
+          participantName={isFacilitator ? participantName : null}
+        />
+      )}
+      {isGroup && <ParticipantsByGroup view={shown} participants={participants} settings={session.settings} />}
+      <MethodInWords
+        session={session}
+        view={shown}
+        isGroup={isGroup}
+        criteriaCount={names.flat.length}
+        hasMeasures={(recommendation.data?.measures.length ?? 0) > 0}
+      />
+      <MethodSection view={shown} isGroup={isGroup} />
+    </main>
+  );
+}
+
+function Busy({ label }: { label: string }) {
+  return (
+    <main className={styles.report}>
+      <p className="muted" role="status" aria-busy="true">
+        {label}
+      </p>
+    </main>
+  );
+}
+
+function Message({ title, body, sessionId }: { title: string; body: ReactNode; sessionId: string | null }) {
+  const t = useTranslations('report.page');
+  return (
+    <main className="narrow">
+      <h1>{title}</h1>
+      {body}
+      {sessionId && (
+        <p>
+          <Link href={`/s/${sessionId}/results`}>{t('actions.back')}</Link>
+        </p>
+      )}
+    </main>
+  );
+}
+
+function NoLink() {
+  const t = useTranslations('results.states');
+  return <p>{t('noLinkBody')}</p>;
+}
+
+function ErrorText({ error }: { error: unknown }) {
+  const errorText = useServerErrorText();
+  return (
+    <p className="notice danger" role="alert">
+      {errorText(error)}
+    </p>
+  );
+}

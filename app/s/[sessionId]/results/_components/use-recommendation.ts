@@ -1,0 +1,93 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import { useLocale } from 'next-intl';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { pickLocalized } from '~/app/_components/use-localized-text';
+import { useTRPC } from '~/app/_trpc/client';
+import type { Locale } from '~/i18n/config';
+import type { AppRouter } from '~/server/trpc/root';
+import { type ModelNames, useModelNames } from './figures';
+import type { SessionData } from './result-model';
+
+export type RecommendationData = NonNullable<inferRouterOutputs<AppRouter>['result']['recommendation']>;
+export type RecommendationScope = 'group' | 'own';
+
+/**
+ * The recommendation drawn from the stored result on screen (`computedAt` of that result). When the result on
+ * screen is newer than the recommendation last fetched (the facilitator just recomputed), the recommendation is
+ * fetched again and reported as pending meanwhile, so the two never show different computations.
+ */
+export function useRecommendation({
+  sessionId,
+  scope,
+  computedAt,
+  enabled = true,
+}: {
+  sessionId: string;
+  scope: RecommendationScope;
+  computedAt: Date | string | null;
+  enabled?: boolean;
+}) {
+  const trpc = useTRPC();
+  const query = useQuery({ ...trpc.result.recommendation.queryOptions({ sessionId, scope }), enabled, refetchOnMount: 'always' });
+  const shownAt = computedAt === null ? null : new Date(computedAt).getTime();
+  const fetchedAt = query.data ? new Date(query.data.computedAt).getTime() : null;
+  // Older than what is on screen (or nothing yet while there is a result): fetch again. Newer is shown as it is.
+  const isBehind = query.data !== undefined && shownAt !== null && (fetchedAt === null || fetchedAt < shownAt);
+  const { refetch, isFetching } = query;
+  // Once per result on screen: a server that still answers with an older one must not be asked in a loop.
+  const refetchedFor = useRef<number | null>(null);
+  const willRefetch = isBehind && refetchedFor.current !== shownAt;
+  useEffect(() => {
+    if (!isBehind || isFetching || refetchedFor.current === shownAt) return;
+    refetchedFor.current = shownAt;
+    void refetch();
+  }, [isBehind, isFetching, refetch, shownAt]);
+  const isWaiting = willRefetch || (isBehind && isFetching);
+  return {
+    data: isWaiting ? undefined : (query.data ?? undefined),
+    isPending: query.isPending || isWaiting,
+    error: isWaiting ? null : query.error,
+  };
+}
+
+/**
+ * Names of everything a recommendation mentions, in the UI language: criteria, strategies and comparison nodes
+ * (useModelNames), the session's measures and their families, the cluster profile's factors, rating labels and
+ * regional priorities. The reference data (catalogue families, profile definition) is the same for everyone
+ * and cached for the whole visit.
+ */
+export function useRecommendationNames(session: SessionData) {
+  const locale = useLocale() as Locale;
+  const model = useModelNames(session, locale);
+  const trpc = useTRPC();
+  const definition = useQuery({ ...trpc.catalogue.profileDefinition.queryOptions(), staleTime: Infinity });
+  const catalogue = useQuery({ ...trpc.catalogue.measures.queryOptions(), staleTime: Infinity });
+
+  const measures = useMemo(() => new Map(session.model.measures.map((m) => [m.key, m])), [session.model.measures]);
+  const factors = useMemo(() => new Map((definition.data?.factors ?? []).map((f) => [f.key, f.name])), [definition.data]);
+  const priorities = useMemo(
+    () => new Map((definition.data?.regionalPriorities ?? []).map((p) => [p.key, p.name])),
+    [definition.data],
+  );
+  const families = useMemo(() => new Map((catalogue.data?.families ?? []).map((f) => [f.key, f.name])), [catalogue.data]);
+
+  const measure = useCallback((key: string) => pickLocalized(measures.get(key)?.name, locale) || key, [measures, locale]);
+  const rationale = useCallback((key: string) => pickLocalized(measures.get(key)?.rationale, locale), [measures, locale]);
+  const family = useCallback((key: string) => pickLocalized(families.get(key), locale) || null, [families, locale]);
+  const factor = useCallback((key: string) => pickLocalized(factors.get(key), locale) || key, [factors, locale]);
+  const priority = useCallback((key: string) => pickLocalized(priorities.get(key), locale) || key, [priorities, locale]);
+  /** "Weak" for a rating of 2, from the profile definition's own scale labels. */
+  const ratingLabel = useCallback(
+    (rating: number) => pickLocalized(definition.data?.ratingLabels[rating - 1], locale),
+    [definition.data, locale],
+  );
+  return useMemo(
+    () => ({ ...model, measure, rationale, family, factor, priority, ratingLabel }),
+    [model, measure, rationale, family, factor, priority, ratingLabel],
+  );
+}
+
+export type RecommendationNames = ModelNames & ReturnType<typeof useRecommendationNames>;

@@ -1,0 +1,3 @@
+ALTER TABLE "decision_models" ADD COLUMN "origin" text DEFAULT 'seed' NOT NULL;--> statement-breakpoint
+ALTER TABLE "decision_models" ADD COLUMN "source_session_id" uuid;--> statement-breakpoint
+ALTER TABLE "decision_models" ADD CONSTRAINT "decision_models_source_session_id_sessions_id_fk" FOREIGN KEY ("source_session_id") REFERENCES "public"."sessions"("id") ON DELETE set null ON UPDATE no action;

@@ -1,0 +1,9 @@
+import 'server-only';
+import { SaveModelTemplateInput } from '~/core/contracts/templates';
+import { saveModelTemplate } from '~/server/services/templates/save';
+import { createTRPCRouter, facilitatorProcedure } from '../trpc/init';
+
+/** Decision models saved from sessions; they are listed with the seeded ones by `catalogue.models`. */
+export const templateRouter = createTRPCRouter({
+  save: facilitatorProcedure.input(SaveModelTemplateInput).mutation(({ ctx, input }) => saveModelTemplate({ ctx, input })),
+});
