@@ -120,13 +120,15 @@ async function waitForGroupExit(pid: number, timeoutMs: number): Promise<boolean
   return !signalGroup(pid, 0);
 }
 
+/** Ready: the API answers a query that reads the database (pages are not needed by everyone who starts a server). */
 async function waitUntilAnswering(baseUrl: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
     try {
-      const response = await fetch(baseUrl, { redirect: 'manual' });
-      if (response.status < 500) return;
+      const response = await fetch(`${baseUrl}/api/trpc/catalogue.models`);
+      await response.arrayBuffer();
+      if (response.ok) return;
     } catch {
       // not listening yet
     }

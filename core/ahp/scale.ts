@@ -61,7 +61,8 @@ export function ratioToNearestPosition(ratio: number, scale: ScaleName = 'saaty'
       best = p;
     }
   }
-  return ratio >= 1 ? best : -best;
+  // Never -0: a ratio just under 1 is "equal", stored and compared as position 0.
+  return ratio >= 1 || best === 0 ? best : -best;
 }
 
 /** The scale's largest ratio M, used by Goepel's consensus indicator. */
