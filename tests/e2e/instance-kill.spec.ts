@@ -97,8 +97,7 @@ test.describe('an app instance killed under load', () => {
         for (const question of questions) {
           if (isKilled) return;
           const ratio = (importance.get(question.a)! / importance.get(question.b)!) * Math.exp(rng.normal() * 0.3);
-          // `+ 0`: the nearest position of a ratio near 1 can be -0, which the database stores as 0.
-          const save: Save = { participantKey: phone.key, input: { ...question, position: ratioToNearestPosition(ratio) + 0 }, outcome: 'pending' };
+          const save: Save = { participantKey: phone.key, input: { ...question, position: ratioToNearestPosition(ratio) }, outcome: 'pending' };
           saves.push(save);
           try {
             await phone.client.judgment.save.mutate({ sessionId, ...save.input });
