@@ -8,7 +8,8 @@ import { runAppProcess, startAppProcess } from './fixtures/spawn-app';
 
 type Written = { sessionId: string; facilitatorToken: string; participantTokens: string[]; exported: SessionExport };
 
-describe('the embedded database across app processes [PGlite folder]', () => {
+// Each test starts Node processes that load the app: slow on a loaded machine, so more than the default 30 s.
+describe('the embedded database across app processes [PGlite folder]', { timeout: 120_000 }, () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'clusterwise-restart-'));
   // A nested path, as under data/: PGlite does not create parent folders, createDb must.
   const dataDir = path.join(folder, 'data', 'pglite');

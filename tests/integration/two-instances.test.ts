@@ -6,7 +6,7 @@ import { runAppProcess } from './fixtures/spawn-app';
 
 const title = 'two app instances on one PostgreSQL database';
 
-describe.skipIf(!hasPostgres)(`${title}${hasPostgres ? '' : ' [PostgreSQL: skipped, TEST_DATABASE_URL is not set]'}`, () => {
+describe.skipIf(!hasPostgres)(`${title}${hasPostgres ? '' : ' [PostgreSQL: skipped, TEST_DATABASE_URL is not set]'}`, { timeout: 120_000 }, () => {
   let database: TestDatabase;
   let second: DbHandle;
   beforeAll(async () => {
