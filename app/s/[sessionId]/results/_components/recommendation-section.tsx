@@ -6,7 +6,7 @@ import { useServerErrorText } from '~/app/_components/use-error-text';
 import { Explanation, toPoints } from './explanation';
 import { DataTable, type Figures, ResultSection } from './figures';
 import styles from './recommendation.module.css';
-import type { RecommendationData, RecommendationNames } from './use-recommendation';
+import type { RecommendationData, RecommendationFigureProps, RecommendationNames } from './use-recommendation';
 
 type MeasureData = RecommendationData['measures'][number];
 type Reason = MeasureData['reasons'][number];
@@ -30,11 +30,7 @@ export function RecommendationSection({
   data,
   names,
   figures,
-}: {
-  data: RecommendationData;
-  names: RecommendationNames;
-  figures: Figures;
-}) {
+}: RecommendationFigureProps) {
   const t = useTranslations('results.recommendation');
   const { strategy } = data;
   const shownMeasures = data.measures;

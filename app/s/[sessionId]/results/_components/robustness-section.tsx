@@ -7,7 +7,7 @@ import { indexOfMax } from '~/core/sensitivity/weight-thresholds';
 import { scoresAtWeight } from '~/core/sensitivity/what-if';
 import { DataTable, type FigureView, type Figures, ResultSection } from './figures';
 import styles from './recommendation.module.css';
-import type { RecommendationData, RecommendationNames } from './use-recommendation';
+import type { RecommendationData, RecommendationFigureProps, RecommendationNames } from './use-recommendation';
 
 type Threshold = RecommendationData['thresholds'][number];
 
@@ -24,12 +24,7 @@ export function RobustnessSection({
   names,
   figures,
   view,
-}: {
-  data: RecommendationData;
-  names: RecommendationNames;
-  figures: Figures;
-  view: FigureView;
-}) {
+}: RecommendationFigureProps & { view: FigureView }) {
   const t = useTranslations('results.robustness');
   return (
     <ResultSection id="robustness" title={t('title')} caption={t('caption')}>
@@ -53,7 +48,7 @@ function useCriteriaInOrder(data: RecommendationData, names: RecommendationNames
   }, [data.whatIf.synthesis.criteria, names.flat]);
 }
 
-function SensitivityExplorer({ data, names, figures }: { data: RecommendationData; names: RecommendationNames; figures: Figures }) {
+function SensitivityExplorer({ data, names, figures }: RecommendationFigureProps) {
   const t = useTranslations('results.robustness.whatIf');
   const id = useId();
   const criteria = useCriteriaInOrder(data, names).filter((c) => c.weight > 0 && c.weight < 1);
@@ -197,7 +192,7 @@ function ThresholdHint({ threshold, names, figures }: { threshold: Threshold; na
 }
 
 /** Per criterion, the weight at which the first place would change (the engine's thresholds), in words. */
-function ThresholdTable({ data, names, figures }: { data: RecommendationData; names: RecommendationNames; figures: Figures }) {
+function ThresholdTable({ data, names, figures }: RecommendationFigureProps) {
   const t = useTranslations('results.robustness.thresholds');
   const criteria = useCriteriaInOrder(data, names);
   const byCriterion = new Map(data.thresholds.map((th) => [th.criterion, th]));
@@ -254,12 +249,7 @@ function FirstPlaceChances({
   names,
   figures,
   view,
-}: {
-  data: RecommendationData;
-  names: RecommendationNames;
-  figures: Figures;
-  view: FigureView;
-}) {
+}: RecommendationFigureProps & { view: FigureView }) {
   const t = useTranslations('results.robustness.chances');
   const rows = data.strategy.ranking
     .filter((entry): entry is typeof entry & { probabilityFirst: number } => entry.probabilityFirst !== null)

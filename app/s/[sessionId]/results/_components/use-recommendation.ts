@@ -8,7 +8,7 @@ import { pickLocalized } from '~/app/_components/use-localized-text';
 import { useTRPC } from '~/app/_trpc/client';
 import type { Locale } from '~/i18n/config';
 import type { AppRouter } from '~/server/trpc/root';
-import { type ModelNames, useModelNames } from './figures';
+import { type Figures, type ModelNames, useModelNames } from './figures';
 import type { SessionData } from './result-model';
 
 export type RecommendationData = NonNullable<inferRouterOutputs<AppRouter>['result']['recommendation']>;
@@ -91,3 +91,6 @@ export function useRecommendationNames(session: SessionData) {
 }
 
 export type RecommendationNames = ModelNames & ReturnType<typeof useRecommendationNames>;
+
+/** What every recommendation and robustness figure is drawn from. */
+export type RecommendationFigureProps = { data: RecommendationData; names: RecommendationNames; figures: Figures };
