@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { WORKSHOP_EVENT_KINDS, type WorkshopEventKind } from '~/core/contracts/workshop';
 import type { EventBus, NoticeListener, WorkshopNotice } from './bus';
@@ -8,6 +9,7 @@ const KINDS = new Set<string>(WORKSHOP_EVENT_KINDS);
 
 type Payload = { s: string; k: string; q: number };
 
+/** The payload is JSON of this shape, made by encode() or, inside a write statement, by notifyOnCommit's SQL. */
 function encode(notice: WorkshopNotice): string {
   return JSON.stringify({ s: notice.sessionId, k: notice.kind, q: notice.seq } satisfies Payload);
 }
@@ -110,6 +112,8 @@ export function createPostgresBus({ pool, url, channel }: { pool: pg.Pool; url: 
         console.warn(`workshop events: a notice could not be sent: ${(error as Error).message}`);
       }
     },
+    notifyOnCommit: ({ sessionId, kind, seq }) =>
+      sql`pg_notify(${channel}, json_build_object('s', ${sessionId}::text, 'k', ${kind}::text, 'q', ${seq})::text)`,
     async subscribe(sessionId, listener) {
       let set = listeners.get(sessionId);
       if (!set) listeners.set(sessionId, (set = new Set()));

@@ -15,7 +15,7 @@ import { getResults } from '../results/get';
 import { getRecommendation } from '../results/get-recommendation';
 import type { ResultView } from '../results/views';
 import { type Hierarchy, loadHierarchy } from '../shared/hierarchy';
-import { loadAnswerRows, loadAnswers } from '../shared/load-answers';
+import { countingAnswers, loadAnswerRows } from '../shared/load-answers';
 import { computeProgress } from '../shared/progress';
 import { findSession } from '../shared/session-state';
 
@@ -194,7 +194,7 @@ export async function buildExportTables({ ctx, input }: ServiceArgs<AccessContex
 
   const where = role === 'facilitator' ? { sessionId: session.id } : { participantId: [...shownIds][0]! };
   const rows = await loadAnswerRows(ctx.db, where);
-  const current = await loadAnswers(ctx.db, where);
+  const current = countingAnswers(rows);
   const countingIds = new Set([...current.values()].flatMap((answers) => [...answers.judgments, ...answers.ratings].map((row) => row.id)));
 
   const criterionName = (key: string) => {

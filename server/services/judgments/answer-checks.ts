@@ -1,8 +1,9 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { type SQL, eq, sql } from 'drizzle-orm';
 import type { Db } from '~/db/client';
 import { participants } from '~/db/schema';
 import { AppError } from '~/server/errors';
+import type { EventBus } from '~/server/events/bus';
 import type { ParticipantAccess } from '../context';
 import { type Hierarchy, loadHierarchyAt } from '../shared/hierarchy';
 import { assertNotClosed } from '../shared/session-state';
@@ -22,16 +23,19 @@ export async function prepareAnswer(tx: Db, access: ParticipantAccess) {
 }
 
 /**
- * What a saved answer's write does besides storing the answer, as CTEs of its upsert, so that an answer is one
+ * What a saved answer's write does besides storing the answer, as parts of its upsert, so that an answer is one
  * write statement (a room of 200 saves about 100 answers a second, and each statement is a round trip): the
- * participant's last-answer time, and the session's event (raiseEventWith), whose number `eventSeq` gives.
+ * participant's last-answer time and the session's event (raiseEventWith) as CTEs, and for RETURNING the event's
+ * number `eventSeq` and, where the bus sends notices through the database, the notice itself (`notified`, sent
+ * at commit). `isNotifiedByWrite` says whether it was; if not, publish the notice after the commit.
  */
-export function answerSideWrites(tx: Db, access: ParticipantAccess) {
+export function answerSideWrites(tx: Db, access: ParticipantAccess, events: EventBus) {
   const touched = tx
     .$with('touched_participant')
     .as(tx.update(participants).set({ lastAnswerAt: new Date() }).where(eq(participants.id, access.participantId)).returning({ id: participants.id }));
   const { raised, eventSeq } = raiseEventWith(tx, access.sessionId);
-  return { ctes: [touched, raised] as const, eventSeq };
+  const notified: SQL = events.notifyOnCommit?.({ sessionId: access.sessionId, kind: 'answer.saved', seq: eventSeq }) ?? sql`null`;
+  return { ctes: [touched, raised] as const, eventSeq, notified, isNotifiedByWrite: events.notifyOnCommit !== undefined };
 }
 
 /** PostgreSQL's foreign_key_violation, on the error or the driver error it wraps. */

@@ -18,7 +18,7 @@ export async function saveJudgment({ ctx, input }: ServiceArgs<ParticipantContex
     const { session, hierarchy, workshop, round } = await prepareAnswer(tx, ctx.access);
     checkPair(hierarchy, session.alternativeScoring, input);
     assertOpenForAnswers(workshop, round, { kind: 'pair', nodeKey: input.nodeKey, a: input.a, b: input.b });
-    const { ctes, eventSeq } = answerSideWrites(tx, ctx.access);
+    const { ctes, eventSeq, notified, isNotifiedByWrite } = answerSideWrites(tx, ctx.access, ctx.events);
     const query = tx
       .with(...ctes)
       .insert(judgments)
@@ -36,12 +36,12 @@ export async function saveJudgment({ ctx, input }: ServiceArgs<ParticipantContex
         target: [judgments.participantId, judgments.round, judgments.nodeKey, judgments.pairKey],
         set: { aKey: input.a, bKey: input.b, position: input.position, answeredAt: sql`now()` },
       })
-      .returning({ ...getTableColumns(judgments), eventSeq });
+      .returning({ ...getTableColumns(judgments), eventSeq, notified });
     const [row] = await writeAnswer(query);
     const notice: WorkshopNotice = { sessionId: session.id, kind: 'answer.saved', seq: row!.eventSeq };
-    return { saved: row!, notice };
+    return { saved: row!, notice: isNotifiedByWrite ? null : notice };
   });
-  await ctx.events.publish(notice);
+  if (notice) await ctx.events.publish(notice);
   return {
     nodeKey: saved.nodeKey,
     a: saved.aKey,

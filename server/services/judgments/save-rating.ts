@@ -16,7 +16,7 @@ export async function saveRating({ ctx, input }: ServiceArgs<ParticipantContext,
     const { session, hierarchy, workshop, round } = await prepareAnswer(tx, ctx.access);
     checkRating(hierarchy, session.alternativeScoring, input);
     assertOpenForAnswers(workshop, round, { kind: 'rating', criterionKey: input.criterionKey, alternativeKey: input.alternativeKey });
-    const { ctes, eventSeq } = answerSideWrites(tx, ctx.access);
+    const { ctes, eventSeq, notified, isNotifiedByWrite } = answerSideWrites(tx, ctx.access, ctx.events);
     const query = tx
       .with(...ctes)
       .insert(ratings)
@@ -32,12 +32,12 @@ export async function saveRating({ ctx, input }: ServiceArgs<ParticipantContext,
         target: [ratings.participantId, ratings.round, ratings.criterionKey, ratings.alternativeKey],
         set: { intensity: input.intensity, answeredAt: sql`now()` },
       })
-      .returning({ ...getTableColumns(ratings), eventSeq });
+      .returning({ ...getTableColumns(ratings), eventSeq, notified });
     const [row] = await writeAnswer(query);
     const notice: WorkshopNotice = { sessionId: session.id, kind: 'answer.saved', seq: row!.eventSeq };
-    return { saved: row!, notice };
+    return { saved: row!, notice: isNotifiedByWrite ? null : notice };
   });
-  await ctx.events.publish(notice);
+  if (notice) await ctx.events.publish(notice);
   return {
     criterionKey: saved.criterionKey,
     alternativeKey: saved.alternativeKey,

@@ -5,7 +5,7 @@ import { participants } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { ParticipantContext, ServiceArgs } from '../context';
 import { loadHierarchy } from '../shared/hierarchy';
-import { loadAnswers } from '../shared/load-answers';
+import { countingAnswers, loadAnswerRows } from '../shared/load-answers';
 import { computeProgress } from '../shared/progress';
 import { findSession } from '../shared/session-state';
 import { toParticipantView } from '../shared/views';
@@ -19,7 +19,7 @@ export async function getMyProgress({ ctx }: ServiceArgs<ParticipantContext, Ses
   const [participant] = await ctx.db.select().from(participants).where(eq(participants.id, ctx.access.participantId));
   if (!participant) throw new AppError('NOT_FOUND', 'You are no longer a participant of this session.');
   const hierarchy = await loadHierarchy(ctx.db, session.id);
-  const own = (await loadAnswers(ctx.db, { participantId: participant.id })).get(participant.id);
+  const own = countingAnswers(await loadAnswerRows(ctx.db, { participantId: participant.id })).get(participant.id);
   const judgmentRows = own?.judgments ?? [];
   const ratingRows = own?.ratings ?? [];
   return {

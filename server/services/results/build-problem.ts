@@ -2,8 +2,9 @@ import 'server-only';
 import type { CriterionInput, NodeComparison, Problem } from '~/core/contracts/problem';
 import { type RatingIntensity, ratingValue } from '~/core/contracts/ratings';
 import type { ComputationSettings } from '~/core/contracts/session-export';
-import type { JudgmentRow, RatingRow, SessionRow } from '~/db/schema';
+import type { SessionRow } from '~/db/schema';
 import type { CriterionNode, Hierarchy } from '../shared/hierarchy';
+import type { CountedJudgment, CountedRating } from '../shared/load-answers';
 import { computeProgress } from '../shared/progress';
 
 export function computationSettings(session: SessionRow): ComputationSettings {
@@ -34,7 +35,7 @@ export function problemFrame(hierarchy: Hierarchy, settings: ComputationSettings
   } satisfies Problem;
 }
 
-export type Answers = { judgments: JudgmentRow[]; ratings: RatingRow[] };
+export type Answers = { judgments: CountedJudgment[]; ratings: CountedRating[] };
 
 /**
  * One participant's comparisons keyed by node id, from their stored answers: judgments by scale position as

@@ -27,7 +27,8 @@ export type GroupProblem = {
 /**
  * The group problem handed to the engine: every participant the facilitator has not left out, whose weight is
  * above 0 and whose answers can be computed, weighted by effectiveWeight, with the session's method settings and
- * CR limit. `upToRound`: the answers as that workshop round froze them. Throws NOT_COMPUTABLE when nobody is left.
+ * CR limit. `upToRound`: the answers as that workshop round froze them; `answers` and `participantRows`: what the
+ * caller has already read in the same transaction. Throws NOT_COMPUTABLE when nobody is left.
  */
 export async function buildGroupProblem(
   db: Db,
@@ -37,10 +38,11 @@ export async function buildGroupProblem(
     upToRound,
     monteCarlo,
     answers: loaded,
-  }: { upToRound?: number; monteCarlo?: false; answers?: AnswersByParticipant } = {},
+    participantRows: loadedParticipants,
+  }: { upToRound?: number; monteCarlo?: false; answers?: AnswersByParticipant; participantRows?: ParticipantRow[] } = {},
 ): Promise<GroupProblem> {
   const settings = computationSettings(session);
-  const participantRows = (await db.select().from(participants).where(eq(participants.sessionId, session.id))).sort(
+  const participantRows = [...(loadedParticipants ?? (await db.select().from(participants).where(eq(participants.sessionId, session.id))))].sort(
     (a, b) => participantNumber(a.key) - participantNumber(b.key),
   );
   const answers = loaded ?? (await loadAnswers(db, { sessionId: session.id }, { upToRound }));

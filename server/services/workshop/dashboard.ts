@@ -14,13 +14,13 @@ import {
 import { STAKEHOLDER_GROUPS } from '~/core/contracts/session';
 import type { DashboardInput } from '~/core/contracts/workshop';
 import type { Db } from '~/db/client';
-import type { JudgmentRow, SessionRow } from '~/db/schema';
+import type { SessionRow } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { buildGroupProblem, effectiveWeight } from '../results/group-problem';
 import { createCoalescedRead } from '../shared/coalesced-read';
 import type { Hierarchy } from '../shared/hierarchy';
-import { loadAnswers } from '../shared/load-answers';
+import { type CountedJudgment, loadAnswers } from '../shared/load-answers';
 import { computeProgress } from '../shared/progress';
 import { toParticipantView } from '../shared/views';
 import { buildAgenda, roundAsks } from '../shared/workshop-state';
@@ -29,12 +29,21 @@ import { forViewer, readLiveSnapshot } from './live-state';
 /** One instant of the whole session, on PostgreSQL too. */
 const SNAPSHOT = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
 
-/** CR of each pairwise node the participant has linked (null while their judgments there do not link every element). */
-function crByNode(hierarchy: Hierarchy, session: SessionRow, own: JudgmentRow[]) {
+/**
+ * CR of each pairwise node the participant has linked (null while their judgments there do not link every
+ * element). `computed`: the engine's analyses of this participant in the group result, the same judgments and
+ * settings, reused rather than redone (the dashboard is recomputed a few times a second during a workshop).
+ */
+function crByNode(hierarchy: Hierarchy, session: SessionRow, own: CountedJudgment[], computed: Record<string, { cr: number; isConsistentEnough: boolean }> | undefined) {
   const { method, randomIndex, completion, scale } = session.methodSettings;
   const out: Array<{ nodeKey: string; cr: number | null; isConsistentEnough: boolean | null }> = [];
   for (const node of hierarchy.nodes.values()) {
     if (node.elements.length < 2 || (node.kind === 'alternatives' && session.alternativeScoring === 'ratings')) continue;
+    const known = computed?.[node.key];
+    if (known) {
+      out.push({ nodeKey: node.key, cr: known.cr, isConsistentEnough: known.isConsistentEnough });
+      continue;
+    }
     const index = new Map(node.elements.map((key, i) => [key, i]));
     const matrix = emptyMatrix(node.elements.length);
     let count = 0;
@@ -55,6 +64,12 @@ function crByNode(hierarchy: Hierarchy, session: SessionRow, own: JudgmentRow[])
   }
   return out;
 }
+
+/**
+ * Lets the answers waiting on this process run between the dashboard's steps: each step is some milliseconds of
+ * engine work on a room of 200, and an answer saved meanwhile should not wait for all of them.
+ */
+const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type GroupOutcome = { result: GroupHierarchyResult; coverage: { included: string[]; skipped: Array<{ participantKey: string; reason: string }> } };
 
@@ -88,16 +103,19 @@ async function computeDashboard(db: Db, sessionId: string, topDisagreements: num
     const snapshot = await readLiveSnapshot(tx, sessionId);
     const { session, hierarchy, round, participantRows } = snapshot;
     const answers = await loadAnswers(tx, { sessionId: session.id });
+    await yieldToOtherRequests();
     let group: GroupOutcome | null = null;
     let groupError: string | null = null;
     try {
-      const built = await buildGroupProblem(tx, session, hierarchy, { monteCarlo: false, answers });
+      const built = await buildGroupProblem(tx, session, hierarchy, { monteCarlo: false, answers, participantRows });
+      await yieldToOtherRequests();
       group = { result: evaluate(built.problem) as GroupHierarchyResult, coverage: built.coverage };
     } catch (error) {
       if (error instanceof ProblemValidationError) groupError = error.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
       else if (error instanceof AppError && error.code === 'NOT_COMPUTABLE') groupError = error.message;
       else throw error;
     }
+    await yieldToOtherRequests();
     const byKey = new Map(participantRows.map((p) => [p.key, p]));
     const engineEntry = new Map(group?.result.participants.map((p) => [p.id, p]) ?? []);
     const skipped = new Map(group?.coverage.skipped.map((s) => [s.participantKey, s.reason]) ?? []);
@@ -136,7 +154,7 @@ async function computeDashboard(db: Db, sessionId: string, topDisagreements: num
             isComputable: progress.isComputable,
           },
           roundProgress: { answered: Math.min(inRound, agenda.length), required: agenda.length },
-          nodes: crByNode(hierarchy, session, own.judgments),
+          nodes: crByNode(hierarchy, session, own.judgments, entry?.nodes),
           /** RMS log distance of their judgments from the group's (0 = agrees), from the engine. */
           distance: entry?.distance ?? null,
         };
