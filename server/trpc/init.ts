@@ -1,14 +1,14 @@
 import 'server-only';
 import { initTRPC } from '@trpc/server';
-import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import { AppError } from '~/server/errors';
 import type { InnerContext } from './context';
 import { mapAppErrors } from './middleware/map-app-errors';
+import { transformer } from './transformer';
 import { requireSessionAccess } from './middleware/require-session-access';
 
 const t = initTRPC.context<InnerContext>().create({
-  transformer: superjson,
+  transformer,
   /**
    * Workshop subscriptions run over server-sent events. The ping keeps proxies from closing a quiet stream, and a
    * client that hears nothing (not even a ping) for twice the interval reconnects, resuming from its last event id.

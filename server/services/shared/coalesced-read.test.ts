@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCoalescedRead } from './coalesced-read';
+import { transformer } from '~/server/trpc/transformer';
+import { createCoalescedRead, isSharedResult } from './coalesced-read';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -73,5 +74,18 @@ describe('createCoalescedRead', () => {
     await expect(failedToo).rejects.toThrow('database gone');
     isFailing = false;
     expect(await read('a', load)).toBe(5);
+  });
+
+  it('marks what it hands to several callers as shared, which the API serializes once for all their responses', async () => {
+    const read = createCoalescedRead<{ at: Date; n: number }>({ minIntervalMs: 0 });
+    const load = async () => ({ at: new Date(0), n: 3 });
+    // The first caller gets a read of its own; the two who ask while it runs share the next one.
+    const [, a, b] = await Promise.all([read('k', load), read('k', load), read('k', load)]);
+    expect(a).toBe(b);
+    expect(isSharedResult(a)).toBe(true);
+    expect(isSharedResult({ at: new Date(0), n: 3 })).toBe(false);
+    const once = transformer.output.serialize(a);
+    expect(transformer.output.serialize(b)).toBe(once);
+    expect(transformer.output.deserialize(once)).toEqual({ at: new Date(0), n: 3 });
   });
 });

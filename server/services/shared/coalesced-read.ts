@@ -1,5 +1,13 @@
 import 'server-only';
 
+const sharedResults = new WeakSet<object>();
+
+/** Whether `value` is a result createCoalescedRead handed to several callers; such a result is never changed. */
+export function isSharedResult(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && sharedResults.has(value);
+}
+
+
 type Waiter<T> = { resolve: (value: T) => void; reject: (error: unknown) => void };
 type Slot<T> = { waiters: Array<Waiter<T>>; load: () => Promise<T>; isRunning: boolean; startedAt: number; timer: NodeJS.Timeout | null };
 
@@ -37,6 +45,7 @@ export function createCoalescedRead<T>({ minIntervalMs, now = Date.now }: { minI
     slot.startedAt = now();
     try {
       const value = await slot.load();
+      if (typeof value === 'object' && value !== null) sharedResults.add(value);
       for (const waiter of batch) waiter.resolve(value);
     } catch (error) {
       for (const waiter of batch) waiter.reject(error);

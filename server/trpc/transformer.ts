@@ -1,0 +1,26 @@
+import 'server-only';
+import type { CombinedDataTransformer } from '@trpc/server';
+import superjson from 'superjson';
+
+import { isSharedResult } from '~/server/services/shared/coalesced-read';
+
+type Serialized = ReturnType<typeof superjson.serialize>;
+
+const serializedOnce = new WeakMap<object, Serialized>();
+
+/**
+ * superjson both ways, as the client expects. A result that one computation handed to several callers (three
+ * dashboards of a room read the same one) is serialized once for all their responses.
+ */
+export const transformer: CombinedDataTransformer = {
+  input: superjson,
+  output: {
+    serialize(value: unknown) {
+      if (!isSharedResult(value)) return superjson.serialize(value);
+      let serialized = serializedOnce.get(value);
+      if (!serialized) serializedOnce.set(value, (serialized = superjson.serialize(value)));
+      return serialized;
+    },
+    deserialize: superjson.deserialize,
+  },
+};
