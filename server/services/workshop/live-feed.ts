@@ -15,6 +15,14 @@ export type WorkshopEvent = {
 
 /** Notices arriving this close together are answered with one read of the state. */
 const COALESCE_MS = 25;
+/**
+ * When the notices waiting are all answers, the wait before the read: a room of 200 answers about 100 times a
+ * second, and what answers change (how many answered the current pair, its tally) reaches the projector and the
+ * dashboards a fifth of a second later without anyone noticing, for an eighth of the reads. A facilitator's
+ * step still goes out within COALESCE_MS.
+ */
+const ANSWERS_COALESCE_MS = 200;
+const ANSWER_KINDS: ReadonlySet<WorkshopEventKind> = new Set(['answer.saved', 'answer.removed']);
 
 type Batch = { kinds: WorkshopEventKind[]; state: LiveState } | { error: unknown };
 type BatchListener = (batch: Batch) => void;
@@ -28,6 +36,8 @@ type SessionFeed = {
   listeners: Set<BatchListener>;
   pending: Set<WorkshopEventKind>;
   timer: NodeJS.Timeout | null;
+  /** When the scheduled read runs (performance.now()), so a facilitator's step can bring it forward. */
+  timerDueAt: number;
   isReading: boolean;
   ready: Promise<() => void>;
 };
@@ -35,11 +45,21 @@ type SessionFeed = {
 const feedsByBus = new WeakMap<EventBus, Map<string, SessionFeed>>();
 
 function scheduleRead(db: Db, sessionId: string, feed: SessionFeed): void {
-  if (feed.timer || feed.isReading) return;
-  feed.timer = setTimeout(() => {
-    feed.timer = null;
-    void readAndDeliver(db, sessionId, feed);
-  }, COALESCE_MS);
+  if (feed.isReading) return;
+  const onlyAnswers = [...feed.pending].every((kind) => ANSWER_KINDS.has(kind));
+  const dueAt = performance.now() + (onlyAnswers ? ANSWERS_COALESCE_MS : COALESCE_MS);
+  if (feed.timer) {
+    if (feed.timerDueAt <= dueAt) return;
+    clearTimeout(feed.timer);
+  }
+  feed.timerDueAt = dueAt;
+  feed.timer = setTimeout(
+    () => {
+      feed.timer = null;
+      void readAndDeliver(db, sessionId, feed);
+    },
+    dueAt - performance.now(),
+  );
 }
 
 async function readAndDeliver(db: Db, sessionId: string, feed: SessionFeed): Promise<void> {
@@ -64,7 +84,14 @@ async function joinFeed(db: Db, bus: EventBus, sessionId: string, listener: Batc
   if (!feeds) feedsByBus.set(bus, (feeds = new Map()));
   let feed = feeds.get(sessionId);
   if (!feed) {
-    const created: SessionFeed = { listeners: new Set(), pending: new Set(), timer: null, isReading: false, ready: Promise.resolve(() => {}) };
+    const created: SessionFeed = {
+      listeners: new Set(),
+      pending: new Set(),
+      timer: null,
+      timerDueAt: 0,
+      isReading: false,
+      ready: Promise.resolve(() => {}),
+    };
     created.ready = bus
       .subscribe(sessionId, (notice: WorkshopNotice) => {
         created.pending.add(notice.kind);
