@@ -29,14 +29,29 @@ import { forViewer, readLiveSnapshot } from './live-state';
 /** One instant of the whole session, on PostgreSQL too. */
 const SNAPSHOT = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
 
+type NodeConsistency = { cr: number | null; isConsistentEnough: boolean | null };
+
+/**
+ * The consistency of one participant's judgments of one node, by everything it depends on. A dashboard is
+ * recomputed a few times a second during a workshop, and between two reads only the few people who answered
+ * meanwhile have new judgments; an incomplete matrix costs a completion each time. Per process, bounded.
+ */
+const consistencyByJudgments = new Map<string, NodeConsistency>();
+const CONSISTENCY_CACHE_LIMIT = 20_000;
+
 /**
  * CR of each pairwise node the participant has linked (null while their judgments there do not link every
  * element). `computed`: the engine's analyses of this participant in the group result, the same judgments and
- * settings, reused rather than redone (the dashboard is recomputed a few times a second during a workshop).
+ * settings, used as they are.
  */
-function crByNode(hierarchy: Hierarchy, session: SessionRow, own: CountedJudgment[], computed: Record<string, { cr: number; isConsistentEnough: boolean }> | undefined) {
+function crByNode(
+  hierarchy: Hierarchy,
+  session: SessionRow,
+  own: CountedJudgment[],
+  computed: Record<string, { cr: number; isConsistentEnough: boolean }> | undefined,
+) {
   const { method, randomIndex, completion, scale } = session.methodSettings;
-  const out: Array<{ nodeKey: string; cr: number | null; isConsistentEnough: boolean | null }> = [];
+  const out: Array<{ nodeKey: string } & NodeConsistency> = [];
   for (const node of hierarchy.nodes.values()) {
     if (node.elements.length < 2 || (node.kind === 'alternatives' && session.alternativeScoring === 'ratings')) continue;
     const known = computed?.[node.key];
@@ -44,25 +59,34 @@ function crByNode(hierarchy: Hierarchy, session: SessionRow, own: CountedJudgmen
       out.push({ nodeKey: node.key, cr: known.cr, isConsistentEnough: known.isConsistentEnough });
       continue;
     }
-    const index = new Map(node.elements.map((key, i) => [key, i]));
-    const matrix = emptyMatrix(node.elements.length);
-    let count = 0;
-    for (const j of own) {
-      if (j.nodeKey !== node.key) continue;
-      const a = index.get(j.aKey);
-      const b = index.get(j.bKey);
-      if (a === undefined || b === undefined) continue;
-      setJudgment(matrix, a, b, positionToRatio(j.position, scale));
-      count += 1;
+    const mine = own.filter((j) => j.nodeKey === node.key);
+    const key = [method, randomIndex, completion, scale, node.elements.join(','), ...mine.map((j) => `${j.aKey}/${j.bKey}=${j.position}`).sort()].join('|');
+    let consistency = consistencyByJudgments.get(key);
+    if (!consistency) {
+      consistency = nodeConsistency(node.elements, mine, session.methodSettings);
+      if (consistencyByJudgments.size >= CONSISTENCY_CACHE_LIMIT) consistencyByJudgments.clear();
+      consistencyByJudgments.set(key, consistency);
     }
-    const analysis = count >= node.elements.length - 1 ? analyzeMatrix(matrix, { method, randomIndex, completion, scale }) : null;
-    out.push(
-      analysis && !isDisconnected(analysis)
-        ? { nodeKey: node.key, cr: analysis.cr, isConsistentEnough: analysis.isConsistentEnough }
-        : { nodeKey: node.key, cr: null, isConsistentEnough: null },
-    );
+    out.push({ nodeKey: node.key, ...consistency });
   }
   return out;
+}
+
+function nodeConsistency(elements: string[], judgmentsOfNode: CountedJudgment[], settings: SessionRow['methodSettings']): NodeConsistency {
+  const index = new Map(elements.map((key, i) => [key, i]));
+  const matrix = emptyMatrix(elements.length);
+  let count = 0;
+  for (const j of judgmentsOfNode) {
+    const a = index.get(j.aKey);
+    const b = index.get(j.bKey);
+    if (a === undefined || b === undefined) continue;
+    setJudgment(matrix, a, b, positionToRatio(j.position, settings.scale));
+    count += 1;
+  }
+  if (count < elements.length - 1) return { cr: null, isConsistentEnough: null };
+  const { method, randomIndex, completion, scale } = settings;
+  const analysis = analyzeMatrix(matrix, { method, randomIndex, completion, scale });
+  return isDisconnected(analysis) ? { cr: null, isConsistentEnough: null } : { cr: analysis.cr, isConsistentEnough: analysis.isConsistentEnough };
 }
 
 /**
