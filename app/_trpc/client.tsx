@@ -6,6 +6,7 @@ import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { type ReactNode, useState } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '~/server/trpc/root';
+import { fetchWithEarlyCall, TRPC_URL } from './early-call';
 import { tokenFor } from './link-tokens';
 import { makeQueryClient } from './query-client';
 
@@ -42,11 +43,13 @@ function createClient() {
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({ url: '/api/trpc', transformer: superjson }),
+        true: httpSubscriptionLink({ url: TRPC_URL, transformer: superjson }),
         false: httpLink({
-          url: '/api/trpc',
+          url: TRPC_URL,
           transformer: superjson,
           methodOverride: 'POST',
+          // The page's first call may already be on its way, started by the page's inline script (early-call.ts).
+          fetch: fetchWithEarlyCall,
           headers({ op }) {
             const explicit = typeof op.context.token === 'string' ? op.context.token : null;
             const sessionId = sessionIdOf(op.input);

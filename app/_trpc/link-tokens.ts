@@ -1,18 +1,17 @@
 'use client';
 
+import { LINKS_STORAGE_KEY, parseLinks, type StoredLink } from './stored-links';
+
+export type { StoredLink };
+
 /**
  * The links this browser holds, kept in localStorage: the server keeps no list of who holds what, so this is
  * how a browser finds its sessions again (session.list takes these tokens).
  */
-const STORAGE_KEY = 'clusterwise.links';
-
-export type StoredLink = { sessionId: string; token: string; role: 'facilitator' | 'participant' | 'invite' };
-
 export function readLinks(): StoredLink[] {
   if (typeof window === 'undefined') return [];
   try {
-    const parsed: unknown = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '[]');
-    return Array.isArray(parsed) ? (parsed as StoredLink[]) : [];
+    return parseLinks(window.localStorage.getItem(LINKS_STORAGE_KEY));
   } catch {
     return [];
   }
@@ -20,7 +19,7 @@ export function readLinks(): StoredLink[] {
 
 export function rememberLink(link: StoredLink): void {
   const others = readLinks().filter((l) => !(l.sessionId === link.sessionId && l.role === link.role));
-  window.localStorage.setItem(STORAGE_KEY, JSON.stringify([link, ...others]));
+  window.localStorage.setItem(LINKS_STORAGE_KEY, JSON.stringify([link, ...others]));
 }
 
 const ROLE_PREFERENCE: StoredLink['role'][] = ['facilitator', 'participant', 'invite'];

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { earlyCallScript } from '~/app/_trpc/early-call';
 import { Questionnaire } from './_components/questionnaire';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -8,13 +9,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * The participant's questionnaire. Nothing is prefetched here: the participant's token lives only in this
- * browser (localStorage, from the invite link's fragment), so the server cannot read the session on its own.
+ * The participant's questionnaire. Nothing is prefetched on the server: the participant's token lives only in
+ * this browser (localStorage, from the invite link's fragment), so the server cannot read the session on its own.
+ * The browser starts the questionnaire's one call itself, from an inline script, while the page's JavaScript is
+ * still loading; the page takes that response when it makes the same call (app/_trpc/early-call.ts).
  */
 export default async function QuestionnairePage({ params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;
+  const script = earlyCallScript({ path: 'participant.questionnaire', input: { sessionId }, role: 'participant' });
   return (
     <main className="narrow">
+      {/* An async module script runs as soon as it is parsed: a classic one would wait for the style sheets. */}
+      <script type="module" async dangerouslySetInnerHTML={{ __html: script }} />
       <Questionnaire sessionId={sessionId} />
     </main>
   );
