@@ -102,9 +102,11 @@ type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
 /**
  * Every open dashboard re-reads on each event, and a room of 200 answers about 100 times a second: the engine runs
  * for the whole group each time. Per session and process, dashboards share one computation at a time, at most
- * one every this many ms, which keeps them within half a second of the answers.
+ * one every this many ms: twice a second is live enough for a facilitator, and keeps them within about half a
+ * second of the answers, while the computations leave the answers room (at 400 ms they took more of a
+ * process's time than the room's saves could spare with two instances on two cores).
  */
-const DASHBOARD_MIN_INTERVAL_MS = 400;
+const DASHBOARD_MIN_INTERVAL_MS = 500;
 const readsByDb = new WeakMap<Db, (key: string, load: () => Promise<Dashboard>) => Promise<Dashboard>>();
 
 /**
