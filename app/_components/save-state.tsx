@@ -4,6 +4,11 @@ import { useTranslations } from 'next-intl';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 
+/** The save state of a form that saves through one mutation. */
+export function mutationSaveStatus(mutation: { isPending: boolean; isError: boolean; isSuccess: boolean }): SaveStatus {
+  return mutation.isPending ? 'saving' : mutation.isError ? 'error' : mutation.isSuccess ? 'saved' : 'idle';
+}
+
 /** The visible "saved" state next to a form: announced politely to screen readers, never colour alone. */
 export function SaveState({ status, error }: { status: SaveStatus; error?: string | null }) {
   const t = useTranslations('common.actions');

@@ -7,13 +7,14 @@ import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { SetWeightsInput } from '~/core/contracts/workshop';
-import { SaveState } from '~/app/_components/save-state';
+import { SaveState, mutationSaveStatus } from '~/app/_components/save-state';
 import { useServerErrorText } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
 import type { DashboardData } from '~/app/w/_components/types';
 import type { ItemText } from '~/app/w/_components/use-item-text';
 import styles from './dashboard.module.css';
 import { TableScroll } from './table-scroll';
+import { WeightInput } from './weight-input';
 import { useFigures } from './use-figures';
 
 type WeightFields = z.input<typeof SetWeightsInput>;
@@ -194,23 +195,11 @@ export function ParticipantsPanel({
                         <label className="visually-hidden" htmlFor={`${ids}-weight-${index}`}>
                           {t('weightLabel', { name: participant.displayName })}
                         </label>
-                        <input
+                        <WeightInput
                           id={`${ids}-weight-${index}`}
-                          type="number"
-                          min={0}
-                          max={100}
-                          step={0.1}
-                          inputMode="decimal"
-                          className={styles.weightInput}
-                          aria-invalid={weightError ? true : undefined}
-                          aria-describedby={weightError ? `${ids}-weight-${index}-error` : undefined}
-                          {...form.register(`participantWeights.${index}.weight`, { valueAsNumber: true })}
+                          error={weightError ? t('weightInvalid') : null}
+                          registration={form.register(`participantWeights.${index}.weight`, { valueAsNumber: true })}
                         />
-                        {weightError ? (
-                          <span className={styles.fieldError} id={`${ids}-weight-${index}-error`}>
-                            {t('weightInvalid')}
-                          </span>
-                        ) : null}
                         <span className={styles.sub}>{t('effective', { weight: figures.weight(participant.effectiveWeight) })}</span>
                       </td>
                     </tr>
@@ -224,7 +213,7 @@ export function ParticipantsPanel({
               {t('saveWeights')}
             </button>
             <SaveState
-              status={setWeights.isPending ? 'saving' : setWeights.isError ? 'error' : setWeights.isSuccess ? 'saved' : 'idle'}
+              status={mutationSaveStatus(setWeights)}
               error={setWeights.isError ? errorText(setWeights.error) : null}
             />
           </div>

@@ -8,12 +8,13 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { STAKEHOLDER_GROUPS } from '~/core/contracts/session';
 import { SetCrLimitInput, SetWeightsInput } from '~/core/contracts/workshop';
-import { SaveState } from '~/app/_components/save-state';
+import { SaveState, mutationSaveStatus } from '~/app/_components/save-state';
 import { useServerErrorText } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
 import type { DashboardData } from '~/app/w/_components/types';
 import styles from './dashboard.module.css';
 import { TableScroll } from './table-scroll';
+import { WeightInput } from './weight-input';
 
 type WeightFields = z.input<typeof SetWeightsInput>;
 type WeightValues = z.output<typeof SetWeightsInput>;
@@ -94,23 +95,11 @@ function GroupWeightsForm({ sessionId, data }: { sessionId: string; data: Dashbo
                   </th>
                   <td className="number">{t('membersCount', { included: info?.includedCount ?? 0, joined: info?.participantCount ?? 0 })}</td>
                   <td className="number">
-                    <input
+                    <WeightInput
                       id={`${ids}-${group}`}
-                      type="number"
-                      min={0}
-                      max={100}
-                      step={0.1}
-                      inputMode="decimal"
-                      className={styles.weightInput}
-                      aria-invalid={hasError || undefined}
-                      aria-describedby={hasError ? `${ids}-${group}-error` : undefined}
-                      {...form.register(`stakeholderWeights.${group}`, { valueAsNumber: true })}
+                      error={hasError ? t('weightInvalid') : null}
+                      registration={form.register(`stakeholderWeights.${group}`, { valueAsNumber: true })}
                     />
-                    {hasError ? (
-                      <span className={styles.fieldError} id={`${ids}-${group}-error`}>
-                        {t('weightInvalid')}
-                      </span>
-                    ) : null}
                   </td>
                 </tr>
               );
@@ -132,7 +121,7 @@ function GroupWeightsForm({ sessionId, data }: { sessionId: string; data: Dashbo
           {t('equal')}
         </button>
         <SaveState
-          status={setWeights.isPending ? 'saving' : setWeights.isError ? 'error' : setWeights.isSuccess ? 'saved' : 'idle'}
+          status={mutationSaveStatus(setWeights)}
           error={setWeights.isError ? errorText(setWeights.error) : null}
         />
       </div>
@@ -208,7 +197,7 @@ function CrLimitForm({ sessionId, maxCr, isLoaded }: { sessionId: string; maxCr:
           {t('saveCr')}
         </button>
         <SaveState
-          status={setCrLimit.isPending ? 'saving' : setCrLimit.isError ? 'error' : setCrLimit.isSuccess ? 'saved' : 'idle'}
+          status={mutationSaveStatus(setCrLimit)}
           error={setCrLimit.isError ? errorText(setCrLimit.error) : null}
         />
       </div>
