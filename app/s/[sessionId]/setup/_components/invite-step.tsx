@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useServerErrorText } from '../../../../_components/use-error-text';
 import { useTRPC } from '../../../../_trpc/client';
 import { readLinks, rememberLink } from '../../../../_trpc/link-tokens';
@@ -41,6 +41,14 @@ export function InviteStep({ session, setup }: { session: SetupSessionData; setu
   const [renewError, setRenewError] = useState<string | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
   useEffect(() => setLinks(linksFor(session.id)), [session.id]);
+  // A renewed link is focused once it is on the page: the field may only appear with the new link, so this waits
+  // for the commit that renders it (a requestAnimationFrame could run before it).
+  const isFocusingNewLink = useRef(false);
+  useEffect(() => {
+    if (!isFocusingNewLink.current || !links?.invite) return;
+    isFocusingNewLink.current = false;
+    document.getElementById('invite-link')?.focus();
+  }, [links]);
 
   const open = async () => {
     setConfirming(false);
@@ -59,8 +67,8 @@ export function InviteStep({ session, setup }: { session: SetupSessionData; setu
     try {
       const renewed = await renewInvite.mutateAsync({ sessionId: session.id });
       rememberLink({ sessionId: session.id, token: renewed.token, role: 'invite' });
+      isFocusingNewLink.current = true;
       setLinks(linksFor(session.id));
-      requestAnimationFrame(() => document.getElementById('invite-link')?.focus());
     } catch (error) {
       setRenewError(errorText(error));
     }
