@@ -75,6 +75,8 @@ export function MethodStep({ session, setup }: { session: SetupSessionData; setu
       alternativeScoring: session.settings.alternativeScoring,
       participantResults: session.settings.participantResults,
     },
+    // The saved values arrive after each save; a choice made meanwhile, still being saved, stays chosen.
+    resetOptions: { keepDirtyValues: true },
   });
 
   /** A choice is saved as soon as it is made: a radio group has nothing half-typed to wait for. */
