@@ -4,7 +4,7 @@ import type { SessionRef } from '~/core/contracts/session';
 import { participants } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { ParticipantContext, ServiceArgs } from '../context';
-import { loadHierarchy } from '../shared/hierarchy';
+import { loadHierarchyAt } from '../shared/hierarchy';
 import { countingAnswers, loadAnswerRows } from '../shared/load-answers';
 import { computeProgress } from '../shared/progress';
 import { findSession } from '../shared/session-state';
@@ -18,7 +18,7 @@ export async function getMyProgress({ ctx }: ServiceArgs<ParticipantContext, Ses
   const session = await findSession(ctx.db, ctx.access.sessionId);
   const [participant] = await ctx.db.select().from(participants).where(eq(participants.id, ctx.access.participantId));
   if (!participant) throw new AppError('NOT_FOUND', 'You are no longer a participant of this session.');
-  const hierarchy = await loadHierarchy(ctx.db, session.id);
+  const hierarchy = await loadHierarchyAt(ctx.db, session);
   const own = countingAnswers(await loadAnswerRows(ctx.db, { participantId: participant.id })).get(participant.id);
   const judgmentRows = own?.judgments ?? [];
   const ratingRows = own?.ratings ?? [];

@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import type { SessionRef } from '~/core/contracts/session';
 import { measures, participants } from '~/db/schema';
 import type { AccessContext, ServiceArgs } from '../context';
-import { loadHierarchy } from '../shared/hierarchy';
+import { loadHierarchyAt } from '../shared/hierarchy';
 import { loadAnswers } from '../shared/load-answers';
 import { computeProgress } from '../shared/progress';
 import { findSession } from '../shared/session-state';
@@ -11,17 +11,18 @@ import { toAccessView, toModelView, toParticipantView, toSessionSettings, toSess
 
 /**
  * The session as the link holder may see it: everyone sees the question, the settings and the model; a
- * participant also gets their own answers' progress; only the facilitator gets the participant count.
+ * participant also gets their own answers' progress (unless `withMe` is false: the caller reads it itself); only
+ * the facilitator gets the participant count.
  */
-export async function getSession({ ctx }: ServiceArgs<AccessContext, SessionRef>) {
+export async function getSession({ ctx }: ServiceArgs<AccessContext, SessionRef>, { withMe = true }: { withMe?: boolean } = {}) {
   const sessionId = ctx.access.sessionId;
   const session = await findSession(ctx.db, sessionId);
   const [hierarchy, measureRows] = await Promise.all([
-    loadHierarchy(ctx.db, sessionId),
+    loadHierarchyAt(ctx.db, session),
     ctx.db.select().from(measures).where(eq(measures.sessionId, sessionId)),
   ]);
   let me = null;
-  if (ctx.access.role === 'participant') {
+  if (withMe && ctx.access.role === 'participant') {
     const [participant] = await ctx.db.select().from(participants).where(eq(participants.id, ctx.access.participantId));
     if (participant) {
       const answers = (await loadAnswers(ctx.db, { participantId: participant.id })).get(participant.id);
