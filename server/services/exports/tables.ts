@@ -14,10 +14,11 @@ import { effectiveWeight } from '../results/group-problem';
 import { getResults } from '../results/get';
 import { getRecommendation } from '../results/get-recommendation';
 import type { ResultView } from '../results/views';
-import { type Hierarchy, loadHierarchy } from '../shared/hierarchy';
+import { loadHierarchy } from '../shared/hierarchy';
 import { countingAnswers, loadAnswerRows } from '../shared/load-answers';
 import { computeProgress } from '../shared/progress';
 import { findSession } from '../shared/session-state';
+import { participantNumber } from '../shared/keys';
 
 /** A cell: text, a number (weights and scores as fractions of 1, never pre-rounded), or empty. */
 export type Cell = string | number | null;
@@ -151,7 +152,6 @@ function reasonKey(reason: string): string {
   return 'other';
 }
 
-const participantNumber = (key: string) => Number(key.slice(1));
 const iso = (date: Date) => date.toISOString();
 const pairwiseNode = (node: MatrixResult | undefined): node is MatrixResult =>
   !!node && node.method !== 'direct' && (Array.isArray(node.weights) ? node.weights.length : Object.keys(node.weights).length) >= 2;
@@ -211,7 +211,8 @@ export async function buildExportTables({ ctx, input }: ServiceArgs<AccessContex
       ? tResults('consistency.nodeCriteria', { name: criterionName(key) })
       : tResults('consistency.nodeStrategies', { name: criterionName(key) });
   };
-  const nodeOrder = nodeKeysInOrder(hierarchy);
+  // criteriaByKey holds the tree in pre-order, the order of the set-up and the results.
+  const nodeOrder = [GOAL_NODE, ...hierarchy.criteriaByKey.keys()];
   const groupName = (group: string) => (tCommon.has(`stakeholderGroups.${group}`) ? tCommon(`stakeholderGroups.${group}`) : group);
   const columns = <R extends Record<string, Cell>>(table: ExportTableId, spec: Array<[Extract<keyof R, string>, ColumnFormat]>): Column<R>[] =>
     spec.map(([key, format]) => ({ key, format, header: t(`tables.${table}.columns.${key}`) }));
@@ -549,14 +550,3 @@ function compareText(x: string, y: string): number {
 }
 
 /** The goal, then every criterion in reading order (pre-order): the order of the results page. */
-function nodeKeysInOrder(hierarchy: Hierarchy): string[] {
-  const out: string[] = [GOAL_NODE];
-  const visit = (nodes: Hierarchy['roots']) => {
-    for (const node of nodes) {
-      out.push(node.key);
-      visit(node.children);
-    }
-  };
-  visit(hierarchy.roots);
-  return out;
-}

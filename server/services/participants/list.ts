@@ -8,8 +8,7 @@ import { loadAnswers } from '../shared/load-answers';
 import { computeProgress } from '../shared/progress';
 import { findSession } from '../shared/session-state';
 import { toParticipantView } from '../shared/views';
-
-const participantNumber = (key: string) => Number(key.slice(1));
+import { participantNumber } from '../shared/keys';
 
 /** Who joined and how far each has come: what the facilitator watches during a workshop. */
 export async function listParticipants({ ctx }: ServiceArgs<FacilitatorContext, SessionRef>) {

@@ -8,8 +8,7 @@ import { AppError } from '~/server/errors';
 import type { Hierarchy } from '../shared/hierarchy';
 import { type AnswersByParticipant, loadAnswers } from '../shared/load-answers';
 import { buildComparisons, computationSettings, problemFrame, whyNotComputable } from './build-problem';
-
-const participantNumber = (key: string) => Number(key.slice(1));
+import { participantNumber } from '../shared/keys';
 
 /** A participant's weight in the group: their own times their stakeholder group's (a missing group weighs 1). */
 export function effectiveWeight(participant: Pick<ParticipantRow, 'weight' | 'stakeholderGroup'>, settings: Pick<ComputationSettings, 'stakeholderWeights'>) {

@@ -8,8 +8,8 @@ import type { FacilitatorContext, ServiceArgs } from '../context';
 import { loadAnswerRows } from '../shared/load-answers';
 import { readModel } from '../shared/read-model';
 import { findSession } from '../shared/session-state';
+import { participantNumber } from '../shared/keys';
 
-const participantNumber = (key: string) => Number(key.slice(1));
 const SNAPSHOT = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
 const iso = (date: Date) => date.toISOString();
 /** Code-unit order, the same on every machine (localeCompare is not). */

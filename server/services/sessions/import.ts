@@ -8,6 +8,7 @@ import { type SessionLinks, issueSessionLinks } from '../access/issue-session-li
 import type { ServiceArgs, ServiceContext } from '../context';
 import { type Hierarchy, hierarchyFromSpec, pairKey } from '../shared/hierarchy';
 import { insertModel } from '../shared/insert-model';
+import { participantNumber } from '../shared/keys';
 
 const INSERT_BATCH = 1000;
 
@@ -86,7 +87,7 @@ function checkReferences(data: SessionExport): Hierarchy {
     if (roundNumbers.has(r.number)) throw invalid(`rounds.${i}.number`, `Round ${r.number} is listed twice.`);
     roundNumbers.add(r.number);
   });
-  const highestKey = Math.max(0, ...[...participantKeys].map((key) => Number(key.slice(1))));
+  const highestKey = Math.max(0, ...[...participantKeys].map(participantNumber));
   if (data.session.participantSeq < highestKey) {
     throw invalid('session.participantSeq', `It must be at least ${highestKey}, the highest participant number.`);
   }

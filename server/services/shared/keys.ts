@@ -28,3 +28,6 @@ export function deriveKey(name: ElementName, taken: ReadonlySet<string>, fallbac
     if (!taken.has(candidate)) return candidate;
   }
 }
+
+/** The number of a participant key (`p12` -> 12): participants are listed in the order they joined. */
+export const participantNumber = (key: string) => Number(key.slice(1));

@@ -20,6 +20,7 @@ import type { FacilitatorContext, ServiceArgs } from '../context';
 import { buildGroupProblem, effectiveWeight } from '../results/group-problem';
 import { createCoalescedRead } from '../shared/coalesced-read';
 import type { Hierarchy } from '../shared/hierarchy';
+import { participantNumber } from '../shared/keys';
 import { type CountedJudgment, loadAnswers } from '../shared/load-answers';
 import { computeProgress } from '../shared/progress';
 import { toParticipantView } from '../shared/views';
@@ -148,7 +149,7 @@ async function computeDashboard(db: Db, sessionId: string, topDisagreements: num
     const agenda = buildAgenda(hierarchy, session.alternativeScoring, round);
 
     const participants = [...participantRows]
-      .sort((a, b) => Number(a.key.slice(1)) - Number(b.key.slice(1)))
+      .sort((a, b) => participantNumber(a.key) - participantNumber(b.key))
       .map((p) => {
         const own = answers.get(p.id) ?? { judgments: [], ratings: [] };
         const progress = computeProgress(hierarchy, session.alternativeScoring, own.judgments, own.ratings);
