@@ -49,7 +49,8 @@ export function SaveTemplateForm({ sessionId }: { sessionId: string }) {
       if (info.code === 'CONFLICT' && info.field === 'name') setError('name', { type: 'server', message: t('nameTaken') }, { shouldFocus: true });
     }
   });
-  const refused = save.isError && !(serverErrorInfo(save.error).code === 'CONFLICT' && serverErrorInfo(save.error).field === 'name');
+  const saveError = save.isError ? serverErrorInfo(save.error) : null;
+  const refused = saveError !== null && !(saveError.code === 'CONFLICT' && saveError.field === 'name');
 
   return (
     <form className={styles.form} onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby={`${id}-title`}>
@@ -75,8 +76,18 @@ export function SaveTemplateForm({ sessionId }: { sessionId: string }) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-description`}>{t('description')}</label>
-        <textarea id={`${id}-description`} rows={2} {...register('description')} />
-        {errors.description && <p className="error">{fieldText(errors.description)}</p>}
+        <textarea
+          id={`${id}-description`}
+          rows={2}
+          aria-invalid={errors.description ? true : undefined}
+          aria-describedby={errors.description ? `${id}-description-error` : undefined}
+          {...register('description')}
+        />
+        {errors.description && (
+          <p className="error" id={`${id}-description-error`}>
+            {fieldText(errors.description)}
+          </p>
+        )}
       </div>
       <div className={styles.actions}>
         <button type="submit" className="button" disabled={isSubmitting}>

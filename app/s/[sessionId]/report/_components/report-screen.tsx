@@ -6,6 +6,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useState } from 'react';
 import { serverErrorInfo, useServerErrorText } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
+import type { ExportScope } from '~/core/contracts/exports';
 import type { Locale } from '~/i18n/config';
 import { ConsistencySection } from '../../results/_components/consistency-section';
 import { useFigures, useModelNames } from '../../results/_components/figures';
@@ -22,6 +23,7 @@ import {
 } from '../../results/_components/result-model';
 import { RobustnessSection } from '../../results/_components/robustness-section';
 import { useReportPdf } from '../../results/_components/use-export-download';
+import { useParticipantName } from '../../results/_components/use-participant-name';
 import { useRecommendation, useRecommendationNames } from '../../results/_components/use-recommendation';
 import { useSessionLink } from '../../results/_components/use-session-link';
 import { WeightsSection } from '../../results/_components/weights-section';
@@ -29,7 +31,7 @@ import { MethodInWords } from './method-in-words';
 import { ParticipantsByGroup } from './participants-by-group';
 import styles from './report.module.css';
 
-type Scope = 'group' | 'own';
+type Scope = ExportScope;
 
 /**
  * The report: what the results page shows, laid out for A4 paper and a decision meeting. The answer first (the
@@ -92,6 +94,7 @@ function ReportBody({ session, scope }: { session: SessionData; scope: Scope }) 
       names={names}
       figures={figures}
       participants={isFacilitator ? (participants.data ?? null) : null}
+      locale={locale}
     />
   );
 }
@@ -103,6 +106,7 @@ function ReportContent({
   names,
   figures,
   participants,
+  locale,
 }: {
   session: SessionData;
   shown: ResultView;
@@ -110,6 +114,7 @@ function ReportContent({
   names: ReturnType<typeof useModelNames>;
   figures: ReturnType<typeof useFigures>;
   participants: ParticipantList | null;
+  locale: Locale;
 }) {
   const t = useTranslations('report.page');
   const format = useFormatter();
@@ -117,9 +122,9 @@ function ReportContent({
   const isFacilitator = session.access.role === 'facilitator';
   const recommendationNames = useRecommendationNames(session);
   const recommendation = useRecommendation({ sessionId: session.id, scope: shown.scope === 'group' ? 'group' : 'own', computedAt: shown.computedAt });
-  // The date the report is read or printed; set after hydration, so server and browser render the same first.
-  const [preparedAt, setPreparedAt] = useState<Date | null>(null);
-  useEffect(() => setPreparedAt(new Date()), []);
+  // The date the report is read or printed. Taken at mount: this part is drawn only in the browser (after the
+  // session link is checked in an effect), so there is no server render for it to differ from.
+  const [preparedAt] = useState(() => new Date());
   // A report is read, not explored: disclosures such as the most inconsistent judgments start open, also for a PDF
   // made without a print dialog (headless Chromium fires no beforeprint). The measures' score breakdowns stay
   // closed (their reasons are listed in words) and closed ones are left off paper, which keeps the report short.
@@ -130,16 +135,14 @@ function ReportContent({
       .forEach((details) => details.setAttribute('open', ''));
   }, [hasRecommendation, result]);
   const when = (date: Date | string) => format.dateTime(new Date(date), { dateStyle: 'long', timeStyle: 'short' });
-  const pdf = useReportPdf(session.id, shown.scope === 'group' ? 'group' : 'own', useLocale() as Locale);
+  const pdf = useReportPdf(session.id, shown.scope === 'group' ? 'group' : 'own', locale);
   const errorText = useServerErrorText();
   const pdfErrorText = (error: unknown) => {
     const info = serverErrorInfo(error);
     return info.code === 'UNAVAILABLE' ? t('pdf.unavailable', { reason: info.message }) : t('pdf.failed', { reason: errorText(error) });
   };
   const included = shown.includedCount;
-  const participantName = participants
-    ? (key: string) => participants.find((p) => p.key === key)?.displayName ?? key
-    : null;
+  const participantName = useParticipantName(participants);
 
   const facts: Array<[string, string]> = [
     ...(session.region ? ([[t('facts.region'), session.region]] as Array<[string, string]>) : []),
@@ -153,7 +156,7 @@ function ReportContent({
           ? t('facts.basisValue', { included, joined: session.participantCount })
           : t('facts.basisIncluded', { included }),
     ],
-    ...(preparedAt ? ([[t('facts.preparedAt'), when(preparedAt)]] as Array<[string, string]>) : []),
+    [t('facts.preparedAt'), when(preparedAt)],
   ];
 
   return (

@@ -4,8 +4,9 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useServerErrorText } from '~/app/_components/use-error-text';
 import { SaveTemplateForm } from '~/app/_components/save-template-form';
+import type { ExportFormat, ExportScope } from '~/core/contracts/exports';
 import styles from './export-panel.module.css';
-import { type ExportFormat, useExportDownload } from './use-export-download';
+import { useExportDownload } from './use-export-download';
 
 /**
  * What to take to the decision meeting: the printable report, the tables as CSV or XLSX, and (facilitator) the
@@ -18,7 +19,7 @@ export function ExportPanel({
   isFacilitator,
 }: {
   sessionId: string;
-  scope: 'group' | 'own';
+  scope: ExportScope;
   isFacilitator: boolean;
 }) {
   const t = useTranslations('report.panel');

@@ -23,6 +23,7 @@ import {
 } from './result-model';
 import styles from './results.module.css';
 import { RobustnessSection } from './robustness-section';
+import { useParticipantName } from './use-participant-name';
 import { useRecommendation, useRecommendationNames } from './use-recommendation';
 import { WeightsSection } from './weights-section';
 import { useSessionLink } from './use-session-link';
@@ -256,11 +257,7 @@ function ResultFigures({
     scope: shown.scope === 'group' ? 'group' : 'own',
     computedAt: shown.computedAt,
   });
-  const participantName = useMemo(() => {
-    if (!participants) return null;
-    const byKey = new Map(participants.map((p) => [p.key, p.displayName]));
-    return (key: string) => byKey.get(key) || t('participants.anonymous', { key });
-  }, [participants, t]);
+  const participantName = useParticipantName(participants);
   const included = shown.includedCount;
   return (
     <>

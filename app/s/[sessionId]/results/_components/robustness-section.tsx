@@ -5,6 +5,7 @@ import { useId, useMemo, useState } from 'react';
 import { BarList } from '~/app/_components/bar-list';
 import { indexOfMax } from '~/core/sensitivity/weight-thresholds';
 import { scoresAtWeight } from '~/core/sensitivity/what-if';
+import { toPoints } from './explanation';
 import { DataTable, type FigureView, type Figures, ResultSection } from './figures';
 import styles from './recommendation.module.css';
 import type { RecommendationData, RecommendationFigureProps, RecommendationNames } from './use-recommendation';
@@ -70,7 +71,6 @@ function SensitivityExplorer({ data, names, figures }: RecommendationFigureProps
   const original = data.strategy.strategy;
   const threshold = data.thresholds.find((th) => th.criterion === criterion.key);
   const name = names.criterion(criterion.key);
-  const percent = (value: number) => Math.round(value * 1000) / 10;
   const othersShare = 1 - weight;
 
   const choose = (key: string) => {
@@ -109,7 +109,7 @@ function SensitivityExplorer({ data, names, figures }: RecommendationFigureProps
               min={0}
               max={100}
               step={PERCENT_STEP}
-              value={percent(weight)}
+              value={toPoints(weight)}
               aria-valuetext={figures.percent(weight)}
               aria-describedby={`${id}-now`}
               list={`${id}-ticks`}
@@ -121,7 +121,7 @@ function SensitivityExplorer({ data, names, figures }: RecommendationFigureProps
             {/* Tick marks where the first place changes; the hint below says the same in words. */}
             <datalist id={`${id}-ticks`}>
               {[threshold?.lower, threshold?.upper].map((bound) =>
-                bound ? <option key={bound.weight} value={percent(bound.weight)} /> : null,
+                bound ? <option key={bound.weight} value={toPoints(bound.weight)} /> : null,
               )}
             </datalist>
             <span className={styles.numberField}>
@@ -132,7 +132,7 @@ function SensitivityExplorer({ data, names, figures }: RecommendationFigureProps
                 max={100}
                 step={PERCENT_STEP}
                 inputMode="decimal"
-                value={typed ?? String(percent(weight))}
+                value={typed ?? String(toPoints(weight))}
                 aria-labelledby={`${id}-slider-label ${id}-number-unit`}
                 onChange={(event) => {
                   setTyped(event.target.value);

@@ -2,9 +2,8 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useTRPCClient } from '~/app/_trpc/client';
+import type { ExportFormat, ExportScope } from '~/core/contracts/exports';
 import type { Locale } from '~/i18n/config';
-
-export type ExportFormat = 'csv' | 'xlsx' | 'json';
 
 /** Hands bytes to the browser as a file download, under the name the server chose (session title and date). */
 export function saveFile(file: { fileName: string; mimeType: string; base64: string }) {
@@ -27,7 +26,7 @@ export function saveFile(file: { fileName: string; mimeType: string; base64: str
  * Downloads one export file. It is a read, but one the reader starts by pressing a button and that must not be
  * cached (each file says when it was made), so it runs as a mutation of react-query around the tRPC query.
  */
-export function useExportDownload(sessionId: string, scope: 'group' | 'own') {
+export function useExportDownload(sessionId: string, scope: ExportScope) {
   const client = useTRPCClient();
   return useMutation({
     mutationFn: async (format: ExportFormat) => {
@@ -39,7 +38,7 @@ export function useExportDownload(sessionId: string, scope: 'group' | 'own') {
 }
 
 /** The report printed to PDF by the server's Chromium, in the reader's UI language. */
-export function useReportPdf(sessionId: string, scope: 'group' | 'own', locale: Locale) {
+export function useReportPdf(sessionId: string, scope: ExportScope, locale: Locale) {
   const client = useTRPCClient();
   return useMutation({
     mutationFn: async () => {

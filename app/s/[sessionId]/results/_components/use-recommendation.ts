@@ -6,13 +6,13 @@ import { useLocale } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { pickLocalized } from '~/app/_components/use-localized-text';
 import { useTRPC } from '~/app/_trpc/client';
+import type { ResultScope } from '~/core/contracts/recommendation';
 import type { Locale } from '~/i18n/config';
 import type { AppRouter } from '~/server/trpc/root';
 import { type Figures, type ModelNames, useModelNames } from './figures';
 import type { SessionData } from './result-model';
 
 export type RecommendationData = NonNullable<inferRouterOutputs<AppRouter>['result']['recommendation']>;
-export type RecommendationScope = 'group' | 'own';
 
 /**
  * The recommendation drawn from the stored result on screen (`computedAt` of that result). When the result on
@@ -26,7 +26,7 @@ export function useRecommendation({
   enabled = true,
 }: {
   sessionId: string;
-  scope: RecommendationScope;
+  scope: ResultScope;
   computedAt: Date | string | null;
   enabled?: boolean;
 }) {

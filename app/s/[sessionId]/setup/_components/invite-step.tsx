@@ -38,7 +38,6 @@ export function InviteStep({ session, setup }: { session: SetupSessionData; setu
   const [links, setLinks] = useState<Links | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [confirmingRenew, setConfirmingRenew] = useState(false);
-  const [renewError, setRenewError] = useState<string | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
   useEffect(() => setLinks(linksFor(session.id)), [session.id]);
   // A renewed link is focused once it is on the page: the field may only appear with the new link, so this waits
@@ -63,14 +62,13 @@ export function InviteStep({ session, setup }: { session: SetupSessionData; setu
 
   const renew = async () => {
     setConfirmingRenew(false);
-    setRenewError(null);
     try {
       const renewed = await renewInvite.mutateAsync({ sessionId: session.id });
       rememberLink({ sessionId: session.id, token: renewed.token, role: 'invite' });
       isFocusingNewLink.current = true;
       setLinks(linksFor(session.id));
-    } catch (error) {
-      setRenewError(errorText(error));
+    } catch {
+      // Shown from the mutation's error below.
     }
   };
 
@@ -143,9 +141,9 @@ export function InviteStep({ session, setup }: { session: SetupSessionData; setu
           <p role="status" aria-live="polite" className="muted">
             {renewInvite.isSuccess ? t('renewed') : ''}
           </p>
-          {renewError ? (
+          {renewInvite.isError ? (
             <p className="error" role="alert">
-              {renewError}
+              {errorText(renewInvite.error)}
             </p>
           ) : null}
         </div>

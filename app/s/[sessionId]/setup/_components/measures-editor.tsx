@@ -11,11 +11,12 @@ import { MAX_MEASURES_PER_SESSION, SessionMeasureFields } from '~/core/contracts
 import { isConflict, useServerErrorText, useValidationText } from '../../../../_components/use-error-text';
 import { useLocalizedText } from '../../../../_components/use-localized-text';
 import { useTRPC } from '../../../../_trpc/client';
+import { flattenCriteria } from '../../results/_components/result-model';
 import { ActionButton } from './action-button';
 import { ConfirmDialog } from './confirm-dialog';
 import own from './measures-editor.module.css';
 import styles from './setup.module.css';
-import type { Change, CriterionView, SetupSession, SetupSessionData } from './use-setup-session';
+import type { Change, SetupSession, SetupSessionData } from './use-setup-session';
 
 type MeasureView = SetupSessionData['model']['measures'][number];
 type FormInput = z.input<typeof SessionMeasureFields>;
@@ -24,10 +25,6 @@ type FormOutput = z.output<typeof SessionMeasureFields>;
 /** The percentage steps of a strategy fit: fine enough for the catalogue's tenths, coarse enough to choose quickly. */
 const FIT_STEP = 5;
 const NEW = '__new__';
-
-function flattenCriteria(nodes: readonly CriterionView[], depth = 1): Array<{ key: string; name: CriterionView['name']; depth: number }> {
-  return nodes.flatMap((node) => [{ key: node.key, name: node.name, depth }, ...flattenCriteria(node.children, depth + 1)]);
-}
 
 /**
  * The support measures the recommendation chooses from: the catalogue's, copied into the session when it was
@@ -422,6 +419,7 @@ function MeasureForm({
                       max={100}
                       step={FIT_STEP}
                       inputMode="numeric"
+                      aria-invalid={fitMessage ? true : undefined}
                       value={Math.round((field.value ?? 0) * 100)}
                       onBlur={field.onBlur}
                       onChange={(event) => field.onChange(Math.min(100, Math.max(0, Number(event.target.value) || 0)) / 100)}
