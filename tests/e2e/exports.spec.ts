@@ -193,8 +193,10 @@ test('a finished session exports CSV, XLSX and JSON that match the screen, re-im
   expect(await tableRows(page, 'Strategies ranked by overall score')).toEqual(ranking);
   expect(await tableRows(page, 'Local and global weight of every criterion')).toEqual(weights);
   // Computing it again from the imported answers gives the same figures.
-  await page.getByRole('button', { name: 'Refresh results' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Computing' })).toBeHidden();
+  await Promise.all([
+    page.waitForResponse((response) => response.url().includes('/api/trpc/result.compute') && response.ok()),
+    page.getByRole('button', { name: 'Refresh results' }).click(),
+  ]);
   expect(await tableRows(page, 'Strategies ranked by overall score')).toEqual(ranking);
 });
 

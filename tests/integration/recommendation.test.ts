@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { assert, expect, it } from 'vitest';
 import type { GroupHierarchyResult } from '~/core';
 import { indexOfMax } from '~/core/sensitivity/weight-thresholds';
 import { scoresAtWeight } from '~/core/sensitivity/what-if';
@@ -81,11 +81,11 @@ describeOnEveryEngine('result.recommendation', (database) => {
       key: 'ranks-first',
       values: { strategy: top, share: got.strategy.score, lead: got.strategy.margin, runnerUp: second },
     });
+    // The leader has at least one threshold (checked below: weights past it flip the leader), so the nearest is said.
     const unless = got.explanation.find((s) => s.key === 'stays-first-unless');
-    if (unless && unless.key === 'stays-first-unless') {
-      const threshold = stored.robustness.thresholds.find((t) => t.criterion === unless.values.criterion)!;
-      expect(unless.values.threshold).toBe((unless.values.direction === 'rises' ? threshold.upper : threshold.lower)!.weight);
-    }
+    assert(unless?.key === 'stays-first-unless', 'the explanation names the nearest threshold');
+    const threshold = stored.robustness.thresholds.find((t) => t.criterion === unless.values.criterion)!;
+    expect(unless.values.threshold).toBe((unless.values.direction === 'rises' ? threshold.upper : threshold.lower)!.weight);
     expect(got.explanation).toContainEqual({ key: 'consensus', values: { value: stored.overallConsensus, level: stored.consensusLevel } });
     expect(got.explanation.at(-1)).toEqual({ key: 'start-with', values: { measures: got.measures.slice(0, 3).map((m) => m.key) } });
 
