@@ -3,7 +3,7 @@ import { type ComparisonMatrix, toRows } from './ahp/matrix';
 import { normalizeScores } from './ahp/priorities';
 import type { RandomIndex } from './ahp/random-index';
 import { scaleMaximum } from './ahp/scale';
-import type { PriorityMethod } from './contracts/method';
+import type { CompletionMethod, PriorityMethod } from './contracts/method';
 import {
   formatPath,
   type ParsedProblem,
@@ -24,11 +24,11 @@ export const DEFAULT_MONTE_CARLO = { samples: 2000, seed: 1 } as const;
 type Named<T> = T & { a?: string; b?: string };
 
 /** The result for one comparison matrix; see ../../shared/engine-cli.md, section 1. */
-export type MatrixResult = {
+export type MatrixResult<W extends number[] | Record<string, number> = number[] | Record<string, number>> = {
   method: PriorityMethod | 'direct';
   isApproximation: boolean;
   /** An array in element order for a bare matrix; keyed by id inside a hierarchy or when `elements` is given. */
-  weights: number[] | Record<string, number>;
+  weights: W;
   lambdaMax: number;
   ci: number;
   cr: number;
@@ -36,15 +36,16 @@ export type MatrixResult = {
   gci: number;
   isConsistentEnough: boolean;
   mostInconsistent: Array<Named<MatrixAnalysis['mostInconsistent'][number]>>;
-  completion: { method: string; values: Array<Named<{ i: number; j: number; value: number }>> } | null;
+  completion: { method: CompletionMethod; values: Array<Named<{ i: number; j: number; value: number }>> } | null;
   nextPair: Named<{ i: number; j: number }> | null;
 };
 
 export type HierarchyResult = {
   kind: 'hierarchy';
   method: PriorityMethod;
+  consistencyOf: 'own-judgments';
   synthesis: ParsedProblem['synthesis'];
-  nodes: Record<string, MatrixResult>;
+  nodes: Record<string, NodeResult>;
   criteria: Record<string, { local: number; global: number }>;
   alternatives: Record<string, number>;
   ranking: string[];
@@ -55,7 +56,31 @@ export type HierarchyResult = {
   };
 };
 
-type ParticipantSummary = { id: string; weight: number; excluded: boolean; exclusionReason: string | null; distance: number | null };
+/**
+ * Why the engine left a participant out of a group: their worst CR (on `node`; null for a single matrix) is above
+ * the problem's `maxCr`, or (single matrix) their judgments do not link every element.
+ */
+export type CrAboveLimit = { code: 'cr-above-limit'; node: string; cr: number; limit: number };
+export type MatrixExclusion = { code: 'cr-above-limit'; node: null; cr: number; limit: number } | { code: 'unlinked' };
+
+type ParticipantSummary<E> = { id: string; weight: number; excluded: boolean; exclusion: E | null; distance: number | null };
+
+/**
+ * What the consistency figures of a result's nodes (lambdaMax, CI, CR, GCI, mostInconsistent) describe: one
+ * person's own judgments, or the group's aggregated judgments (the AIJ matrix: the weighted geometric mean of
+ * everyone's judgments), also under AIP, where the weights are aggregated from each participant's priorities.
+ */
+export type ConsistencySource = 'own-judgments' | 'aggregated-judgments';
+
+/** Every participant was left out by `maxCr`: nobody is left to aggregate. `exclusions` says each one's CR. */
+export class NoParticipantLeftError extends ProblemValidationError {
+  readonly exclusions: Array<{ id: string; exclusion: CrAboveLimit }>;
+  constructor(exclusions: Array<{ id: string; exclusion: CrAboveLimit }>) {
+    super([{ path: 'participants', message: 'every participant is above maxCr' }]);
+    this.name = 'NoParticipantLeftError';
+    this.exclusions = exclusions;
+  }
+}
 
 export type GroupMatrixResult = MatrixResult & {
   kind: 'group-matrix';
@@ -64,12 +89,14 @@ export type GroupMatrixResult = MatrixResult & {
   consensusLevel: ReturnType<typeof consensusLevel>;
   matrix: number[][] | null;
   dispersion: JudgmentDispersion[];
-  participants: Array<ParticipantSummary & Partial<MatrixResult> & { error?: string }>;
+  consistencyOf: 'aggregated-judgments';
+  participants: Array<ParticipantSummary<MatrixExclusion> & Partial<MatrixResult>>;
   furthest: Array<{ id: string; distance: number }>;
 };
 
-export type GroupHierarchyResult = Omit<HierarchyResult, 'kind'> & {
+export type GroupHierarchyResult = Omit<HierarchyResult, 'kind' | 'consistencyOf'> & {
   kind: 'group-hierarchy';
+  consistencyOf: 'aggregated-judgments';
   aggregation: ParsedProblem['aggregation'];
   consensus: Record<string, number>;
   overallConsensus: number;
@@ -77,8 +104,8 @@ export type GroupHierarchyResult = Omit<HierarchyResult, 'kind'> & {
   dispersion: Record<string, Array<JudgmentDispersion & { a: string; b: string }>>;
   disagreement: Record<string, Array<{ id: string; distance: number }>>;
   participants: Array<
-    ParticipantSummary & {
-      nodes: Record<string, MatrixResult>;
+    ParticipantSummary<CrAboveLimit> & {
+      nodes: Record<string, NodeResult>;
       alternatives: Record<string, number> | null;
       ranking: string[] | null;
     }
@@ -86,36 +113,58 @@ export type GroupHierarchyResult = Omit<HierarchyResult, 'kind'> & {
   furthest: Array<{ id: string; distance: number }>;
 };
 
+/** A node of a hierarchy: weights keyed by element id. */
+export type NodeResult = MatrixResult<Record<string, number>>;
+
 export type SingleMatrixResult = MatrixResult & { kind: 'matrix'; elements?: string[] };
 export type EvaluateResult = SingleMatrixResult | HierarchyResult | GroupMatrixResult | GroupHierarchyResult;
 
 /**
- * The engine's one entry point, shared by the CLI, the API and the browser: validates `input` against the
+ * The engine's entry point for any problem, shared by the CLI and the module API: validates `input` against the
  * `Problem` contract and returns the result for one matrix, a hierarchy, or a group. Throws
  * ProblemValidationError (every issue with its JSON path) for input that is not a valid problem, including a
- * set of judgments that does not link all elements.
+ * set of judgments that does not link all elements. Callers that know which kind they hand in use the typed
+ * entry points below.
  */
 export function evaluate(input: unknown): EvaluateResult {
-  const parsed = Problem.safeParse(input);
-  if (!parsed.success) {
-    throw new ProblemValidationError(parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
-  }
-  const problem = parsed.data;
-  const issues: ProblemIssue[] = [];
-  const read = readProblem(problem, issues);
-  if (!read) throw new ProblemValidationError(issues);
+  const { problem, read } = readOrThrow(input);
   switch (read.kind) {
     case 'matrix': {
       const result = matrixResult(analyzeOrThrow(read.node, problem, ''), read.node.elements, read.hasNames);
       return { kind: 'matrix', ...result, ...(read.hasNames ? { elements: read.node.elements } : {}) };
     }
     case 'hierarchy':
-      return evaluateHierarchy(read.hierarchy, read.nodes, problem);
+      return computeHierarchy(read.hierarchy, read.nodes, problem);
     case 'group-matrix':
-      return evaluateGroupMatrix(read, problem);
+      return computeGroupMatrix(read, problem);
     case 'group-hierarchy':
-      return evaluateGroupHierarchy(read.hierarchy, read.participants, problem);
+      return computeGroupHierarchy(read.hierarchy, read.participants, problem);
   }
+}
+
+/** One person's hierarchy (`criteria`, `alternatives`, `comparisons`): as `evaluate`, typed. */
+export function evaluateHierarchy(problem: Problem): HierarchyResult {
+  const { problem: parsed, read } = readOrThrow(problem);
+  if (read.kind !== 'hierarchy') throw new ProblemValidationError([{ path: '(root)', message: `expected a hierarchy of one person, got a ${read.kind} problem` }]);
+  return computeHierarchy(read.hierarchy, read.nodes, parsed);
+}
+
+/** A group's hierarchy (`criteria`, `alternatives`, `participants` with their `comparisons`): as `evaluate`, typed. */
+export function evaluateGroupHierarchy(problem: Problem): GroupHierarchyResult {
+  const { problem: parsed, read } = readOrThrow(problem);
+  if (read.kind !== 'group-hierarchy') throw new ProblemValidationError([{ path: '(root)', message: `expected a group hierarchy, got a ${read.kind} problem` }]);
+  return computeGroupHierarchy(read.hierarchy, read.participants, parsed);
+}
+
+function readOrThrow(input: unknown): { problem: ParsedProblem; read: NonNullable<ReturnType<typeof readProblem>> } {
+  const parsed = Problem.safeParse(input);
+  if (!parsed.success) {
+    throw new ProblemValidationError(parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+  }
+  const issues: ProblemIssue[] = [];
+  const read = readProblem(parsed.data, issues);
+  if (!read) throw new ProblemValidationError(issues);
+  return { problem: parsed.data, read };
 }
 
 function analyzeOrThrow(node: PairwiseNode, problem: ParsedProblem, path: string): MatrixAnalysis {
@@ -153,7 +202,13 @@ function matrixResult(analysis: MatrixAnalysis, elements: string[], keyed: boole
   };
 }
 
-function scoresResult(node: { elements: string[]; values: number[] }): MatrixResult {
+/** A hierarchy node's result: weights keyed by element id. */
+function nodeResult(analysis: MatrixAnalysis, elements: string[]): NodeResult {
+  const result = matrixResult(analysis, elements, true);
+  return { ...result, weights: Object.fromEntries(elements.map((id, i) => [id, analysis.weights[i]!])) };
+}
+
+function scoresResult(node: { elements: string[]; values: number[] }): NodeResult {
   const weights = normalizeScores(node.values);
   return {
     method: 'direct',
@@ -207,10 +262,10 @@ function completedMatrix(node: PairwiseNode, analysis: MatrixAnalysis): Comparis
 
 function synthesizeHierarchy(
   hierarchy: Hierarchy,
-  nodeResults: Record<string, MatrixResult>,
+  nodeResults: Record<string, NodeResult>,
   uncertain: Map<string, UncertainNode> | null,
   problem: ParsedProblem,
-): Omit<HierarchyResult, 'kind' | 'nodes' | 'method' | 'synthesis'> {
+): Omit<HierarchyResult, 'kind' | 'nodes' | 'method' | 'synthesis' | 'consistencyOf'> {
   const local = new Map(hierarchy.nodes.map((node) => [node.id, weightsOf(nodeResults[node.id]!, node.elements)]));
   const synthesis = synthesize(hierarchy.criteria, hierarchy.alternatives.length, local, problem.synthesis);
   const monteCarlo = problem.monteCarlo === false ? null : (problem.monteCarlo ?? DEFAULT_MONTE_CARLO);
@@ -235,8 +290,8 @@ function synthesizeHierarchy(
   };
 }
 
-function evaluateHierarchy(hierarchy: Hierarchy, nodes: Map<string, NodeData>, problem: ParsedProblem): HierarchyResult {
-  const nodeResults: Record<string, MatrixResult> = {};
+function computeHierarchy(hierarchy: Hierarchy, nodes: Map<string, NodeData>, problem: ParsedProblem): HierarchyResult {
+  const nodeResults: Record<string, NodeResult> = {};
   const uncertain = new Map<string, UncertainNode>();
   for (const { id } of hierarchy.nodes) {
     const node = nodes.get(id)!;
@@ -246,7 +301,7 @@ function evaluateHierarchy(hierarchy: Hierarchy, nodes: Map<string, NodeData>, p
       continue;
     }
     const analysis = analyzeOrThrow(node, problem, formatPath(['comparisons', id]));
-    nodeResults[id] = matrixResult(analysis, node.elements, true);
+    nodeResults[id] = nodeResult(analysis, node.elements);
     const completed = completedMatrix(node, analysis);
     uncertain.set(id, {
       kind: 'pairwise',
@@ -259,6 +314,7 @@ function evaluateHierarchy(hierarchy: Hierarchy, nodes: Map<string, NodeData>, p
     kind: 'hierarchy',
     method: problem.method,
     synthesis: problem.synthesis,
+    consistencyOf: 'own-judgments',
     nodes: nodeResults,
     ...synthesizeHierarchy(hierarchy, nodeResults, uncertain, problem),
   };
@@ -292,7 +348,7 @@ function furthest(distances: Array<{ id: string; distance: number | null }>): Ar
     .map(({ id, distance }) => ({ id, distance }));
 }
 
-function evaluateGroupMatrix(
+function computeGroupMatrix(
   read: Extract<ReturnType<typeof readProblem>, { kind: 'group-matrix' }>,
   problem: ParsedProblem,
 ): GroupMatrixResult {
@@ -323,23 +379,24 @@ function evaluateGroupMatrix(
   const participants = own.map(({ participant, analysis }) => {
     const isIncluded = included.some((entry) => entry.participant === participant);
     const { sum, count } = logDistance(participant.node.matrix, groupCompleted);
-    const summary: ParticipantSummary = {
+    const summary: ParticipantSummary<MatrixExclusion> = {
       id: participant.id,
       weight: participant.weight,
       excluded: !isIncluded,
-      exclusionReason: !analysis
-        ? 'judgments do not link all elements'
+      exclusion: !analysis
+        ? { code: 'unlinked' }
         : isIncluded
           ? null
-          : `CR ${analysis.cr.toFixed(3)} is above maxCr ${problem.maxCr}`,
+          : { code: 'cr-above-limit', node: null, cr: analysis.cr, limit: problem.maxCr! },
       distance: count ? Math.sqrt(sum / count) : null,
     };
-    return analysis ? { ...summary, ...matrixResult(analysis, elements, hasNames) } : { ...summary, error: summary.exclusionReason! };
+    return analysis ? { ...summary, ...matrixResult(analysis, elements, hasNames) } : summary;
   });
   return {
     kind: 'group-matrix',
     ...result,
     aggregation: problem.aggregation,
+    consistencyOf: 'aggregated-judgments',
     consensus,
     consensusLevel: consensusLevel(consensus),
     matrix: problem.aggregation === 'aij' ? toRows(aggregatedMatrix) : null,
@@ -349,36 +406,41 @@ function evaluateGroupMatrix(
   };
 }
 
-function evaluateGroupHierarchy(
+function computeGroupHierarchy(
   hierarchy: Hierarchy,
   participants: Array<{ id: string; weight: number; nodes: Map<string, NodeData> }>,
   problem: ParsedProblem,
 ): GroupHierarchyResult {
   const individualProblem = { ...problem, monteCarlo: false as const };
   const own = participants.map((participant) => {
-    const nodes: Record<string, MatrixResult> = {};
-    let worstCr = 0;
-    for (const [id, node] of participant.nodes) {
+    const nodes: Record<string, NodeResult> = {};
+    let worst: { node: string; cr: number } | null = null;
+    for (const { id } of hierarchy.nodes) {
+      const node = participant.nodes.get(id);
+      if (!node) continue;
       if (node.kind === 'scores') {
         nodes[id] = scoresResult(node);
         continue;
       }
       const analysis = analyzeMatrix(node.matrix, problem);
       if (isDisconnected(analysis)) continue;
-      nodes[id] = matrixResult(analysis, node.elements, true);
-      worstCr = Math.max(worstCr, analysis.cr);
+      nodes[id] = nodeResult(analysis, node.elements);
+      if (!worst || analysis.cr > worst.cr) worst = { node: id, cr: analysis.cr };
     }
     const isComplete = hierarchy.nodes.every((node) => nodes[node.id]);
     const overall = isComplete ? synthesizeHierarchy(hierarchy, nodes, null, individualProblem) : null;
-    const excludedByCr = problem.maxCr !== undefined && worstCr > problem.maxCr;
-    return { participant, nodes, overall, worstCr, excludedByCr };
+    const exclusion: CrAboveLimit | null =
+      problem.maxCr !== undefined && worst && worst.cr > problem.maxCr
+        ? { code: 'cr-above-limit', node: worst.node, cr: worst.cr, limit: problem.maxCr }
+        : null;
+    return { participant, nodes, overall, exclusion };
   });
-  const included = own.filter((entry) => !entry.excludedByCr);
+  const included = own.filter((entry) => !entry.exclusion);
   if (included.length === 0) {
-    throw new ProblemValidationError([{ path: 'participants', message: 'every participant is above maxCr' }]);
+    throw new NoParticipantLeftError(own.map((entry) => ({ id: entry.participant.id, exclusion: entry.exclusion! })));
   }
 
-  const nodeResults: Record<string, MatrixResult> = {};
+  const nodeResults: Record<string, NodeResult> = {};
   const consensus: Record<string, number> = {};
   const dispersion: GroupHierarchyResult['dispersion'] = {};
   const disagreement: GroupHierarchyResult['disagreement'] = {};
@@ -396,7 +458,7 @@ function evaluateGroupHierarchy(
     const data = answering.map((entry) => entry.participant.nodes.get(node.id)!);
     const ownWeights = answering
       .map((entry, k) => ({ result: entry.nodes[node.id], weight: weights[k]! }))
-      .filter((entry): entry is { result: MatrixResult; weight: number } => entry.result !== undefined);
+      .filter((entry): entry is { result: NodeResult; weight: number } => entry.result !== undefined);
     consensus[node.id] = ownWeights.length
       ? consensusIndicator(ownWeights.map((entry) => weightsOf(entry.result, node.elements)), ownWeights.map((entry) => entry.weight), m)
       : 1;
@@ -419,7 +481,7 @@ function evaluateGroupHierarchy(
     const matrices = data.map((entry) => (entry as PairwiseNode).matrix);
     const aggregated: PairwiseNode = { kind: 'pairwise', elements: node.elements, matrix: aggregateJudgments(matrices, weights) };
     const analysis = analyzeOrThrow(aggregated, problem, path);
-    const result = matrixResult(analysis, node.elements, true);
+    const result = nodeResult(analysis, node.elements);
     if (problem.aggregation === 'aip' && ownWeights.length) {
       const aip = aggregatePriorities(
         ownWeights.map((entry) => weightsOf(entry.result, node.elements)),
@@ -459,8 +521,8 @@ function evaluateGroupHierarchy(
     return {
       id: entry.participant.id,
       weight: entry.participant.weight,
-      excluded: entry.excludedByCr,
-      exclusionReason: entry.excludedByCr ? `CR ${entry.worstCr.toFixed(3)} is above maxCr ${problem.maxCr}` : null,
+      excluded: entry.exclusion !== null,
+      exclusion: entry.exclusion,
       distance: totals && totals.count ? Math.sqrt(totals.sum / totals.count) : null,
       nodes: entry.nodes,
       alternatives: entry.overall?.alternatives ?? null,
@@ -471,6 +533,7 @@ function evaluateGroupHierarchy(
     kind: 'group-hierarchy',
     method: problem.method,
     synthesis: problem.synthesis,
+    consistencyOf: 'aggregated-judgments',
     nodes: nodeResults,
     ...overall,
     aggregation: problem.aggregation,

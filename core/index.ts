@@ -2,9 +2,12 @@
  * Clusterwise's decision engine: pure TypeScript, no I/O, no clock, no global randomness. The CLI, the tRPC
  * API and the browser all call `evaluate` with the same `Problem` contract.
  */
-export { evaluate, DEFAULT_MONTE_CARLO } from './evaluate';
+export { evaluate, evaluateHierarchy, evaluateGroupHierarchy, NoParticipantLeftError, DEFAULT_MONTE_CARLO } from './evaluate';
 export type {
+  ConsistencySource,
+  CrAboveLimit,
   EvaluateResult,
+  NodeResult,
   GroupHierarchyResult,
   GroupMatrixResult,
   HierarchyResult,

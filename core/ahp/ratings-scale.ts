@@ -10,3 +10,14 @@ export const RATING_INTENSITIES = [
   { key: 'high', value: 0.6 },
   { key: 'very-high', value: 1 },
 ] as const;
+
+export type RatingIntensityKey = (typeof RATING_INTENSITIES)[number]['key'];
+
+const VALUE_BY_KEY: ReadonlyMap<string, number> = new Map(RATING_INTENSITIES.map((r) => [r.key, r.value]));
+
+/** The ratio value of an intensity key; a key the scale does not have is a programming error (stored keys are checked on write). */
+export function ratingValue(intensity: string): number {
+  const value = VALUE_BY_KEY.get(intensity);
+  if (value === undefined) throw new RangeError(`unknown rating intensity ${intensity}`);
+  return value;
+}

@@ -172,7 +172,7 @@ async function computeDashboard(db: Db, sessionId: string, topDisagreements: num
           isIncluded: p.isIncluded,
           effectiveWeight: effectiveWeight(p, session),
           status,
-          statusReason: entry?.exclusionReason ?? skipped.get(p.key) ?? null,
+          statusReason: entry?.exclusion ? `CR ${entry.exclusion.cr.toFixed(3)} is above maxCr ${entry.exclusion.limit}` : (skipped.get(p.key) ?? null),
           progress: {
             answered: progress.answered,
             required: progress.required,

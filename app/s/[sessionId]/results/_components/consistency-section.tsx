@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { MatrixResult } from '~/core';
+import type { NodeResult } from '~/core';
 import { DataTable, type FigureView, type Figures, type ModelNames, ResultSection } from './figures';
 import styles from './results.module.css';
 import { type AnyHierarchyResult, describeRatio, isGroupResult } from './result-model';
@@ -17,7 +17,7 @@ type Props = {
 
 const CR_LIMIT = 0.1;
 
-function elementCount(node: MatrixResult): number {
+function elementCount(node: NodeResult): number {
   return Array.isArray(node.weights) ? node.weights.length : Object.keys(node.weights).length;
 }
 
@@ -31,7 +31,7 @@ export function ConsistencySection({ result, names, figures, view, settingsTable
   const tTables = useTranslations('results.method.tables');
   const pairwise = names.nodeOrder
     .map((key) => ({ key, node: result.nodes[key] }))
-    .filter((entry): entry is { key: string; node: MatrixResult } => !!entry.node && entry.node.method !== 'direct')
+    .filter((entry): entry is { key: string; node: NodeResult } => !!entry.node && entry.node.method !== 'direct')
     .filter((entry) => elementCount(entry.node) >= 2);
   const hasRated = Object.values(result.nodes).some((node) => node.method === 'direct');
   const tableKey = pairwise.find((entry) => entry.node.randomIndex)?.node.randomIndex?.table ?? settingsTable;
@@ -43,7 +43,7 @@ export function ConsistencySection({ result, names, figures, view, settingsTable
   const scaleMax = Math.max(0.2, ...pairwise.map((entry) => entry.node.cr));
   const isCriterion = new Set(names.flat.map((c) => c.key));
   const elementName = (key: string) => (isCriterion.has(key) ? names.criterion(key) : names.alternative(key));
-  const riText = (node: MatrixResult) => {
+  const riText = (node: NodeResult) => {
     const ri = node.randomIndex;
     if (!ri) return '—';
     const values = { n: ri.n, value: figures.index(ri.value) };
@@ -51,7 +51,7 @@ export function ConsistencySection({ result, names, figures, view, settingsTable
     if (ri.source === 'interpolated') return t('riInterpolated', values);
     return t('riValue', values);
   };
-  const status = (node: MatrixResult) => (node.isConsistentEnough ? t('ok') : t('flagged'));
+  const status = (node: NodeResult) => (node.isConsistentEnough ? t('ok') : t('flagged'));
   const ratioText = (a: string, b: string, ratio: number) => {
     const said = describeRatio(elementName(a), elementName(b), ratio);
     return said.isEqual ? t('equal') : t('moreImportant', { more: said.more, factor: figures.ratio(said.factor) });

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import type { Coverage } from '../model/participation';
+import {
+  type LegacyCoverage,
+  type LegacySessionResult,
+  type SessionResult as SessionResultType,
+  upgradeStoredResult,
+} from '../model/stored-result';
+import { Slug } from './localized';
+import { AggregationMethod, CompletionMethod, PriorityMethod, RandomIndexTable, SynthesisMode } from './method';
+import { MAX_ELEMENTS_PER_NODE } from './model';
+import { MAX_CRITERIA_PER_SESSION } from './model-edits';
+import { MAX_PARTICIPANTS_LIMIT } from './session';
+
+/**
+ * The stored result of a session as a contract: what `session.import` accepts in a file's `results` (current and
+ * earlier shapes, upgraded by core/model/stored-result), checked to the last field so that nothing another tool
+ * wrote reaches a results page, a report or an export unchecked. The TypeScript types are the engine's own; the
+ * checks at the end of this file fail the build if the two ever drift apart.
+ */
+const Key = Slug;
+const Figure = z.number().finite();
+const Count = z.number().int().min(0);
+const Index = z.number().int().min(0).max(MAX_ELEMENTS_PER_NODE);
+const NODE_LIMIT = MAX_CRITERIA_PER_SESSION + 1;
+
+/** A record keyed by element or node keys, with at most `max` entries. */
+const keyed = <T extends z.ZodType>(value: T, max: number) =>
+  z.record(Key, value).refine((record) => Object.keys(record).length <= max, { message: `has more than ${max} entries` });
+
+const NamedPair = { i: Index, j: Index, a: Key.optional(), b: Key.optional() };
+
+export const StoredMatrixResult = z.object({
+  method: z.union([PriorityMethod, z.literal('direct')]),
+  isApproximation: z.boolean(),
+  weights: keyed(Figure, MAX_ELEMENTS_PER_NODE),
+  lambdaMax: Figure,
+  ci: Figure,
+  cr: Figure,
+  randomIndex: z
+    .object({
+      table: RandomIndexTable,
+      n: Count,
+      value: Figure,
+      source: z.enum(['table', 'interpolated', 'alonso-lamata-fit']),
+    })
+    .nullable(),
+  gci: Figure,
+  isConsistentEnough: z.boolean(),
+  mostInconsistent: z
+    .array(z.object({ ...NamedPair, value: Figure, consistentValue: Figure, consistentPosition: z.number().int().min(-8).max(8), error: Figure }))
+    .max(10),
+  completion: z
+    .object({ method: CompletionMethod, values: z.array(z.object({ ...NamedPair, value: Figure })).max(190) })
+    .nullable(),
+  nextPair: z.object(NamedPair).nullable(),
+});
+
+const Nodes = keyed(StoredMatrixResult, NODE_LIMIT);
+const Shares = keyed(Figure, MAX_ELEMENTS_PER_NODE);
+const Ranking = z.array(Key).max(MAX_ELEMENTS_PER_NODE);
+const Change = z.object({ weight: Figure, newTop: Key }).nullable();
+
+const Robustness = z.object({
+  thresholds: z.array(z.object({ criterion: Key, weight: Figure, lower: Change, upper: Change })).max(NODE_LIMIT),
+  reversals: z
+    .array(
+      z.object({
+        a: Key,
+        b: Key,
+        criterion: Key.nullable(),
+        weight: Figure.nullable(),
+        reversesAt: Figure.nullable(),
+        change: Figure.nullable(),
+      }),
+    )
+    .max(MAX_ELEMENTS_PER_NODE * MAX_ELEMENTS_PER_NODE),
+  rankProbability: z.object({ samples: Count, seed: Count, firstPlace: Shares }).nullable(),
+});
+
+const HierarchyCore = {
+  method: PriorityMethod,
+  synthesis: SynthesisMode,
+  nodes: Nodes,
+  criteria: keyed(z.object({ local: Figure, global: Figure }), MAX_CRITERIA_PER_SESSION),
+  alternatives: Shares,
+  ranking: Ranking,
+  robustness: Robustness,
+};
+
+const Distance = z.object({ id: Key, distance: Figure });
+const CrAboveLimit = z.object({ code: z.literal('cr-above-limit'), node: Key, cr: Figure, limit: Figure });
+
+const GroupCore = {
+  ...HierarchyCore,
+  aggregation: AggregationMethod,
+  consensus: keyed(Figure, NODE_LIMIT),
+  overallConsensus: Figure,
+  consensusLevel: z.enum(['very-low', 'low', 'moderate', 'high', 'very-high']),
+  dispersion: keyed(
+    z.array(z.object({ i: Index, j: Index, a: Key, b: Key, geometricMean: Figure, geometricSd: Figure, count: Count })).max(190),
+    NODE_LIMIT,
+  ),
+  disagreement: keyed(z.array(Distance).max(MAX_PARTICIPANTS_LIMIT), NODE_LIMIT),
+  furthest: z.array(Distance).max(MAX_PARTICIPANTS_LIMIT),
+};
+
+const ParticipantCore = {
+  id: Key,
+  weight: Figure,
+  excluded: z.boolean(),
+  distance: Figure.nullable(),
+  nodes: Nodes,
+  alternatives: Shares.nullable(),
+  ranking: Ranking.nullable(),
+};
+
+export const HierarchySessionResult = z.object({ kind: z.literal('hierarchy'), consistencyOf: z.literal('own-judgments'), ...HierarchyCore });
+export const GroupSessionResult = z.object({
+  kind: z.literal('group-hierarchy'),
+  consistencyOf: z.literal('aggregated-judgments'),
+  ...GroupCore,
+  participants: z.array(z.object({ ...ParticipantCore, exclusion: CrAboveLimit.nullable() })).max(MAX_PARTICIPANTS_LIMIT),
+});
+export const SessionResult = z.discriminatedUnion('kind', [HierarchySessionResult, GroupSessionResult]);
+
+const LegacySessionResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('hierarchy'), ...HierarchyCore }),
+  z.object({
+    kind: z.literal('group-hierarchy'),
+    ...GroupCore,
+    participants: z.array(z.object({ ...ParticipantCore, exclusionReason: z.string().max(500).nullable() })).max(MAX_PARTICIPANTS_LIMIT),
+  }),
+]);
+
+const Exclusion = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('left-out-by-facilitator') }),
+  z.object({ code: z.literal('weight-zero') }),
+  z.object({ code: z.literal('incomplete'), nodes: z.array(Key).max(NODE_LIMIT) }),
+  z.object({ code: z.literal('all-ratings-none'), nodes: z.array(Key).max(NODE_LIMIT) }),
+  CrAboveLimit,
+  z.object({ code: z.literal('joined-after-result') }),
+]);
+
+export const ResultCoverage = z.object({
+  included: z
+    .array(
+      z.object({
+        participantKey: Key,
+        estimated: z.array(z.object({ node: Key, answered: Count, required: Count, method: CompletionMethod })).max(NODE_LIMIT),
+      }),
+    )
+    .max(MAX_PARTICIPANTS_LIMIT),
+  excluded: z.array(z.object({ participantKey: Key, exclusion: Exclusion })).max(MAX_PARTICIPANTS_LIMIT),
+});
+
+const LegacyCoverage = z.object({
+  included: z.array(Key).max(MAX_PARTICIPANTS_LIMIT),
+  skipped: z.array(z.object({ participantKey: Key, reason: z.string().max(500) })).max(MAX_PARTICIPANTS_LIMIT),
+});
+
+/**
+ * A result and its coverage as a file or an old row holds them, upgraded to the current shape: the form in which
+ * `session.import` stores them. `maxCr` is the limit in the settings stored with the result.
+ */
+export const StoredResultWithCoverage = z
+  .object({
+    result: z.union([SessionResult, LegacySessionResult]),
+    coverage: z.union([ResultCoverage, LegacyCoverage]),
+    maxCr: z.number().positive().max(1).nullable(),
+  })
+  .transform((row, context) => {
+    try {
+      return upgradeStoredResult(row);
+    } catch (error) {
+      context.addIssue({ code: 'custom', path: ['coverage'], message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  });
+
+/** Compile-time proof that the contracts and the engine's types describe the same JSON. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameResult: Same<z.output<typeof SessionResult>, SessionResultType> = true;
+const sameLegacyResult: Same<z.output<typeof LegacySessionResult>, LegacySessionResult> = true;
+const sameCoverage: Same<z.output<typeof ResultCoverage>, Coverage> = true;
+const sameLegacyCoverage: Same<z.output<typeof LegacyCoverage>, LegacyCoverage> = true;
+void [sameResult, sameLegacyResult, sameCoverage, sameLegacyCoverage];

@@ -1,0 +1,155 @@
+import { ratingValue } from '../ahp/ratings-scale';
+import type { MethodSettings } from '../contracts/method';
+import type { CriterionInput, NodeComparison, Problem } from '../contracts/problem';
+import {
+  type GroupHierarchyResult,
+  type HierarchyResult,
+  NoParticipantLeftError,
+  evaluateGroupHierarchy,
+  evaluateHierarchy,
+} from '../evaluate';
+import { type Scoring, nodeAnswerKind } from './agenda';
+import type { AnyCriterion, DecisionModel } from './decision-model';
+import { type Coverage, type Participation, assessParticipant, completeCoverage, effectiveWeight } from './participation';
+import type { ParticipantAnswers } from './progress';
+
+/** Everything besides the answers that shapes a session's result (stored beside it as its `settings`). */
+export type ComputationSettings = {
+  readonly methodSettings: MethodSettings;
+  readonly alternativeScoring: Scoring;
+  readonly stakeholderWeights: Readonly<Partial<Record<string, number>>>;
+  readonly maxCr: number | null;
+};
+
+function toCriterionInput(node: AnyCriterion): CriterionInput {
+  return node.children.length > 0 ? { id: node.key, children: node.children.map(toCriterionInput) } : { id: node.key };
+}
+
+/** The hierarchy and method options of the engine problem (docs/engine-cli.md, sections 2 and 3). */
+export function problemFrame(model: DecisionModel, methodSettings: MethodSettings) {
+  return {
+    method: methodSettings.method,
+    randomIndex: methodSettings.randomIndex,
+    scale: methodSettings.scale,
+    completion: methodSettings.completion,
+    synthesis: methodSettings.synthesis,
+    aggregation: methodSettings.aggregation,
+    criteria: model.roots.map(toCriterionInput),
+    alternatives: [...model.alternativeKeys],
+  } satisfies Problem;
+}
+
+/**
+ * One participant's comparisons keyed by node id, from their stored answers: judgments by scale position as given
+ * (the engine reads the pair's order), ratings turned into scores by the ratings scale. A node with a single
+ * element needs no answer and gets the trivial 1x1 matrix. Answers about elements the node lacks are left out.
+ */
+export function nodeComparisons(model: DecisionModel, scoring: Scoring, answers: ParticipantAnswers): Record<string, NodeComparison> {
+  const comparisons: Record<string, NodeComparison> = {};
+  for (const node of model.nodes) {
+    const valid = new Set(node.elementKeys);
+    switch (nodeAnswerKind(node, scoring)) {
+      case 'none':
+        comparisons[node.id] = [[1]];
+        break;
+      case 'ratings': {
+        const scores: Record<string, number> = {};
+        for (const rating of answers.ratings) {
+          if (rating.criterionKey === node.id && valid.has(rating.alternativeKey)) scores[rating.alternativeKey] = ratingValue(rating.intensity);
+        }
+        comparisons[node.id] = { scores };
+        break;
+      }
+      case 'pairs':
+        comparisons[node.id] = {
+          judgments: answers.judgments
+            .filter((j) => j.nodeKey === node.id && valid.has(j.aKey) && valid.has(j.bKey))
+            .map((j) => ({ a: j.aKey, b: j.bKey, position: j.position })),
+        };
+        break;
+    }
+  }
+  return comparisons;
+}
+
+/** A participant as a group computation sees them. */
+export type GroupMember = {
+  readonly key: string;
+  readonly isIncluded: boolean;
+  readonly weight: number;
+  readonly stakeholderGroup: string;
+  readonly answers: ParticipantAnswers;
+};
+
+export type GroupEvaluation =
+  | { isComputed: true; result: GroupHierarchyResult; coverage: Coverage }
+  /** Nobody's answers can enter the result: `coverage` says why for each member (empty when nobody joined). */
+  | { isComputed: false; coverage: Coverage };
+
+/**
+ * The group result of a session: every member the facilitator has not left out, whose weight is above 0 and whose
+ * answers can be computed (assessParticipant), weighted by effectiveWeight and aggregated as the settings say, with
+ * the CR limit applied by the engine; and the coverage that says who is in, who is out and why, and which nodes are
+ * estimated. `monteCarlo: false` skips the rank probabilities (live dashboards). Members in the order they joined.
+ */
+export function evaluateGroup(
+  model: DecisionModel,
+  settings: ComputationSettings,
+  members: readonly GroupMember[],
+  { monteCarlo }: { monteCarlo?: false } = {},
+): GroupEvaluation {
+  const assessed: Array<{ participantKey: string; participation: Participation }> = [];
+  const participants: NonNullable<Problem['participants']> = [];
+  for (const member of members) {
+    const weight = effectiveWeight(member, settings.stakeholderWeights);
+    const participation = assessParticipant(
+      model,
+      { scoring: settings.alternativeScoring, completion: settings.methodSettings.completion },
+      { isIncluded: member.isIncluded, effectiveWeight: weight },
+      member.answers,
+    );
+    assessed.push({ participantKey: member.key, participation });
+    if (participation.isIncluded) {
+      participants.push({ id: member.key, weight, comparisons: nodeComparisons(model, settings.alternativeScoring, member.answers) });
+    }
+  }
+  if (participants.length === 0) return { isComputed: false, coverage: completeCoverage(assessed, []) };
+  const problem: Problem = {
+    ...problemFrame(model, settings.methodSettings),
+    ...(settings.maxCr !== null ? { maxCr: settings.maxCr } : {}),
+    ...(monteCarlo === false ? { monteCarlo: false } : {}),
+    participants,
+  };
+  try {
+    const result = evaluateGroupHierarchy(problem);
+    return { isComputed: true, result, coverage: completeCoverage(assessed, result.participants) };
+  } catch (error) {
+    if (error instanceof NoParticipantLeftError) return { isComputed: false, coverage: completeCoverage(assessed, error.exclusions) };
+    throw error;
+  }
+}
+
+export type IndividualEvaluation =
+  | { isComputed: true; result: HierarchyResult; coverage: Coverage }
+  | { isComputed: false; coverage: Coverage };
+
+/** One participant's own result from their own answers, with the same assessment a group result would make. */
+export function evaluateIndividual(
+  model: DecisionModel,
+  settings: ComputationSettings,
+  member: Pick<GroupMember, 'key' | 'answers'>,
+): IndividualEvaluation {
+  const participation = assessParticipant(
+    model,
+    { scoring: settings.alternativeScoring, completion: settings.methodSettings.completion },
+    { isIncluded: true, effectiveWeight: 1 },
+    member.answers,
+  );
+  const coverage = completeCoverage([{ participantKey: member.key, participation }], []);
+  if (!participation.isIncluded) return { isComputed: false, coverage };
+  const result = evaluateHierarchy({
+    ...problemFrame(model, settings.methodSettings),
+    comparisons: nodeComparisons(model, settings.alternativeScoring, member.answers),
+  });
+  return { isComputed: true, result, coverage };
+}

@@ -1,0 +1,120 @@
+import type { CrAboveLimit, GroupHierarchyResult, HierarchyResult } from '../evaluate';
+import type { Coverage, Estimation, Exclusion } from './participation';
+
+/**
+ * The result a session stores: the engine's output for one person's hierarchy or the group's, exactly as
+ * returned (core/contracts/session-result.ts checks the same shape on import).
+ */
+export type SessionResult = HierarchyResult | GroupHierarchyResult;
+
+export type GroupParticipantResult = GroupHierarchyResult['participants'][number];
+
+/** How results were stored before exclusions became codes and the consistency source was named. */
+export type LegacyHierarchyResult = Omit<HierarchyResult, 'consistencyOf'>;
+export type LegacyGroupHierarchyResult = Omit<GroupHierarchyResult, 'consistencyOf' | 'participants'> & {
+  participants: Array<Omit<GroupParticipantResult, 'exclusion'> & { exclusionReason: string | null }>;
+};
+export type LegacySessionResult = LegacyHierarchyResult | LegacyGroupHierarchyResult;
+export type LegacyCoverage = { included: string[]; skipped: Array<{ participantKey: string; reason: string }> };
+
+/** What a `results` row may hold: the current shape, or the one rows were written in before. */
+export type StoredResult = SessionResult | LegacySessionResult;
+export type StoredCoverage = Coverage | LegacyCoverage;
+
+export function isGroupResult(result: SessionResult): result is GroupHierarchyResult {
+  return result.kind === 'group-hierarchy';
+}
+
+function isLegacyCoverage(coverage: StoredCoverage): coverage is LegacyCoverage {
+  return 'skipped' in coverage;
+}
+
+function isCurrentResult(result: StoredResult): result is SessionResult {
+  return 'consistencyOf' in result;
+}
+
+/**
+ * Rows written before this version said why someone was skipped in an English sentence; these are the four
+ * sentences server/services/results wrote then (and the only place a sentence is read: new rows store codes).
+ */
+function legacyExclusion(reason: string): Exclusion | null {
+  const nodesAfter = (prefix: string, end: string) => {
+    const rest = reason.slice(prefix.length);
+    const stop = rest.indexOf(end);
+    return (stop < 0 ? rest : rest.slice(0, stop)).split(', ').filter(Boolean);
+  };
+  if (reason.startsWith('left out by the facilitator')) return { code: 'left-out-by-facilitator' };
+  if (reason.startsWith('weight 0')) return { code: 'weight-zero' };
+  if (reason.startsWith('not enough answers under ')) return { code: 'incomplete', nodes: nodesAfter('not enough answers under ', ' (') };
+  if (reason.startsWith('every strategy is rated "none" under ')) {
+    return { code: 'all-ratings-none', nodes: nodesAfter('every strategy is rated "none" under ', ', which') };
+  }
+  return null;
+}
+
+function worstNode(nodes: GroupParticipantResult['nodes']): { node: string; cr: number } {
+  let worst = { node: '', cr: 0 };
+  for (const [node, result] of Object.entries(nodes)) if (result.cr > worst.cr) worst = { node, cr: result.cr };
+  return worst;
+}
+
+/** Estimated nodes of someone in a stored result, from their node results (a completion means missing pairs). */
+function estimatedFrom(nodes: HierarchyResult['nodes']): Estimation[] {
+  return Object.entries(nodes).flatMap(([node, result]) => {
+    if (!result.completion) return [];
+    const n = Object.keys(result.weights).length;
+    const required = (n * (n - 1)) / 2;
+    return [{ node, answered: required - result.completion.values.length, required, method: result.completion.method }];
+  });
+}
+
+/**
+ * A stored row's result and coverage in the current shape: current rows as they are; older rows upgraded (each
+ * participant's CR exclusion as a code on their worst node, the consistency source named, skip sentences as codes,
+ * and the participants the engine left out above the CR limit, whom old coverage listed as included, moved out).
+ * Throws on a legacy skip reason this code never wrote (a hand-edited file), naming it.
+ */
+export function upgradeStoredResult(row: { result: StoredResult; coverage: StoredCoverage; maxCr: number | null }): {
+  result: SessionResult;
+  coverage: Coverage;
+} {
+  const result = isCurrentResult(row.result) ? row.result : upgradeResult(row.result, row.maxCr);
+  if (!isLegacyCoverage(row.coverage)) return { result, coverage: row.coverage };
+  const engineExclusions = new Map<string, CrAboveLimit>();
+  const entries = new Map<string, GroupParticipantResult>();
+  if (isGroupResult(result)) {
+    for (const p of result.participants) {
+      entries.set(p.id, p);
+      if (p.exclusion) engineExclusions.set(p.id, p.exclusion);
+    }
+  }
+  const coverage: Coverage = { included: [], excluded: [] };
+  for (const participantKey of row.coverage.included) {
+    const exclusion = engineExclusions.get(participantKey);
+    if (exclusion) coverage.excluded.push({ participantKey, exclusion });
+    else {
+      const nodes = isGroupResult(result) ? entries.get(participantKey)?.nodes : result.nodes;
+      coverage.included.push({ participantKey, estimated: nodes ? estimatedFrom(nodes) : [] });
+    }
+  }
+  for (const { participantKey, reason } of row.coverage.skipped) {
+    const exclusion = legacyExclusion(reason);
+    if (!exclusion) throw new RangeError(`a stored result gives an unknown reason for leaving out ${participantKey}: "${reason}"`);
+    coverage.excluded.push({ participantKey, exclusion });
+  }
+  return { result, coverage };
+}
+
+function upgradeResult(result: LegacySessionResult, maxCr: number | null): SessionResult {
+  if (result.kind === 'hierarchy') return { ...result, consistencyOf: 'own-judgments' };
+  const { participants, ...rest } = result;
+  return {
+    ...rest,
+    consistencyOf: 'aggregated-judgments',
+    participants: participants.map(({ exclusionReason, ...participant }) => {
+      if (exclusionReason === null || !participant.excluded) return { ...participant, exclusion: null };
+      const worst = worstNode(participant.nodes);
+      return { ...participant, exclusion: { code: 'cr-above-limit', node: worst.node, cr: worst.cr, limit: maxCr ?? 0 } };
+    }),
+  };
+}
