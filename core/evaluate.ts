@@ -1,3 +1,4 @@
+import { GOAL_NODE_ID } from './model/decision-model';
 import { analyzeMatrix, isDisconnected, type MatrixAnalysis } from './ahp/analyze-matrix';
 import { type ComparisonMatrix, toRows } from './ahp/matrix';
 import { normalizeScores } from './ahp/priorities';
@@ -17,7 +18,7 @@ import { type Hierarchy, type NodeData, type PairwiseNode, readProblem } from '.
 import { createRng } from './random';
 import { rankProbability, type RankProbability, type UncertainNode } from './sensitivity/rank-probability';
 import { pairReversals, weightThresholds, type PairReversal, type WeightThreshold } from './sensitivity/weight-thresholds';
-import { GOAL_ID, rankByScore, synthesize } from './synthesis/synthesize';
+import { rankByScore, synthesize } from './synthesis/synthesize';
 
 export const DEFAULT_MONTE_CARLO = { samples: 2000, seed: 1 } as const;
 
@@ -508,7 +509,7 @@ function computeGroupHierarchy(
   }
 
   const overall = synthesizeHierarchy(hierarchy, nodeResults, uncertain, problem);
-  const nodeWeight = (id: string) => (id === GOAL_ID ? 1 : overall.criteria[id]!.global);
+  const nodeWeight = (id: string) => (id === GOAL_NODE_ID ? 1 : overall.criteria[id]!.global);
   let weightedConsensus = 0;
   let weightTotal = 0;
   for (const node of hierarchy.nodes) {

@@ -29,6 +29,11 @@ export function serverErrorInfo(error: unknown): ServerErrorInfo {
   return { code: null, field: null, message: error instanceof Error ? error.message : String(error), fieldErrors: {} };
 }
 
+/** The code of a failed call (serverErrorInfo), or OFFLINE when no answer came. */
+export function errorCode(error: unknown): string {
+  return serverErrorInfo(error).code ?? 'OFFLINE';
+}
+
 export function isConflict(error: unknown): boolean {
   const info = serverErrorInfo(error);
   return info.code === 'CONFLICT' && info.field === 'expectedVersion';
@@ -64,6 +69,38 @@ export function useServerErrorText() {
           return t('rateLimited');
         default:
           return t('refused', { reason: info.message });
+      }
+    },
+    [t],
+  );
+}
+
+/**
+ * A failed call as a participant reads it (the questionnaire, joining, voting): the same codes, told for someone
+ * answering rather than setting up; the server's own (English) message only as a last resort.
+ */
+export function useParticipantErrorText() {
+  const t = useTranslations('questionnaire.errors');
+  return useCallback(
+    (error: unknown) => {
+      const info = serverErrorInfo(error);
+      switch (info.code ?? 'OFFLINE') {
+        case 'SESSION_CLOSED':
+          return t('closed');
+        case 'FORBIDDEN':
+        case 'UNAUTHORIZED':
+          return t('forbidden');
+        case 'NOT_FOUND':
+          return t('notFound');
+        case 'LIMIT_REACHED':
+          return t('full');
+        case 'RATE_LIMITED':
+        case 'TOO_MANY_REQUESTS':
+          return t('rateLimited');
+        case 'OFFLINE':
+          return t('offline');
+        default:
+          return t('other', { message: info.message });
       }
     },
     [t],

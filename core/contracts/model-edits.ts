@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { GOAL_NODE_ID } from '../model/decision-model';
 import { Slug } from './localized';
 import { MAX_ELEMENTS_PER_NODE } from './model';
 import { ExpectedVersion, SessionId } from './session';
 
-/** The root of every hierarchy; no criterion may take this key. */
-export const GOAL_NODE = 'goal';
 
 /** Caps that keep a session answerable and its export bounded. */
 export const MAX_CRITERIA_PER_SESSION = 200;
@@ -14,8 +13,8 @@ export const MAX_MEASURES_PER_SESSION = 200;
  * The key of a criterion, strategy or measure inside a session: stable across renames, used as the node id in
  * the problem handed to the engine and in exports.
  */
-export const ElementKey = Slug.refine((key) => key !== GOAL_NODE, {
-  message: `"${GOAL_NODE}" is reserved for the root of the hierarchy`,
+export const ElementKey = Slug.refine((key) => key !== GOAL_NODE_ID, {
+  message: `"${GOAL_NODE_ID}" is reserved for the root of the hierarchy`,
 });
 export type ElementKey = z.infer<typeof ElementKey>;
 

@@ -15,3 +15,9 @@ export const RecommendationInput = SessionRef.extend({
   measureCount: z.number().int().min(1).max(MAX_RECOMMENDED_MEASURES).default(DEFAULT_MEASURE_COUNT),
 });
 export type RecommendationInput = z.infer<typeof RecommendationInput>;
+
+/** The stored results a link may see, each with its recommendation's `measureCount` best measures. */
+export const ResultsInput = SessionRef.extend({
+  measureCount: z.number().int().min(1).max(MAX_RECOMMENDED_MEASURES).default(DEFAULT_MEASURE_COUNT),
+});
+export type ResultsInput = z.infer<typeof ResultsInput>;

@@ -12,6 +12,7 @@ import {
   SessionMeasureFields,
 } from './model-edits';
 import { ClusterProfile } from './profile';
+import { AnyStoredCoverage, AnyStoredResult, upgradeInContract } from './session-result';
 import { RatingIntensity } from './ratings';
 import {
   AlternativeScoring,
@@ -32,14 +33,6 @@ export const ComputationSettings = z.object({
   maxCr: z.number().positive().max(1).nullable(),
 });
 export type ComputationSettings = z.infer<typeof ComputationSettings>;
-
-export const ResultCoverage = z.object({
-  included: z.array(z.string().max(16)).max(MAX_PARTICIPANTS_LIMIT),
-  skipped: z
-    .array(z.object({ participantKey: z.string().max(16), reason: z.string().max(500) }))
-    .max(MAX_PARTICIPANTS_LIMIT),
-});
-export type ResultCoverage = z.infer<typeof ResultCoverage>;
 
 const Timestamp = z.iso.datetime({ offset: true });
 
@@ -118,17 +111,23 @@ export const ExportedParticipant = z.object({
   ratings: z.array(ExportedRating).max(MAX_ANSWERS_PER_PARTICIPANT),
 });
 
-export const ExportedResult = z.object({
-  scope: z.enum(['group', 'individual']),
-  participantKey: z.string().max(16).nullable(),
-  settings: ComputationSettings,
-  sessionVersion: z.number().int().positive(),
-  computedAt: Timestamp,
-  result: z.record(z.string(), z.unknown()),
-  coverage: ResultCoverage,
-  /** The workshop round this group result closed, or null. */
-  round: RoundNumber.nullable().default(null),
-});
+/** A stored result; files written before format version 2 hold the earlier shape, upgraded as they are read. */
+export const ExportedResult = z
+  .object({
+    scope: z.enum(['group', 'individual']),
+    participantKey: z.string().max(16).nullable(),
+    settings: ComputationSettings,
+    sessionVersion: z.number().int().positive(),
+    computedAt: Timestamp,
+    result: AnyStoredResult,
+    coverage: AnyStoredCoverage,
+    /** The workshop round this group result closed, or null. */
+    round: RoundNumber.nullable().default(null),
+  })
+  .transform((row, context) => {
+    const upgraded = upgradeInContract({ ...row, maxCr: row.settings.maxCr }, context);
+    return { ...row, result: upgraded.result, coverage: upgraded.coverage };
+  });
 
 export const ExportedAuditEntry = z.object({
   actor: z.string().max(40),
@@ -146,7 +145,8 @@ export const SESSION_EXPORT_FORMAT = 'clusterwise.session';
  */
 export const SessionExport = z.object({
   format: z.literal(SESSION_EXPORT_FORMAT),
-  formatVersion: z.literal(1),
+  /** 2 since results name their exclusions as codes; files of version 1 are read too. */
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   exportedAt: Timestamp,
   session: z.object({
     title: SessionTitle,

@@ -4,6 +4,8 @@ import {
   type LegacyCoverage,
   type LegacySessionResult,
   type SessionResult as SessionResultType,
+  type StoredCoverage,
+  type StoredResult,
   upgradeStoredResult,
 } from '../model/stored-result';
 import { Slug } from './localized';
@@ -159,24 +161,25 @@ const LegacyCoverage = z.object({
   skipped: z.array(z.object({ participantKey: Key, reason: z.string().max(500) })).max(MAX_PARTICIPANTS_LIMIT),
 });
 
+/** A stored result in the current shape or the one rows and files were written in before. */
+export const AnyStoredResult = z.union([SessionResult, LegacySessionResult]);
+export const AnyStoredCoverage = z.union([ResultCoverage, LegacyCoverage]);
+
 /**
- * A result and its coverage as a file or an old row holds them, upgraded to the current shape: the form in which
- * `session.import` stores them. `maxCr` is the limit in the settings stored with the result.
+ * Adds `row`'s result and coverage in the current shape (core/model/stored-result), or an issue at `coverage` when
+ * an old coverage names a reason this code never wrote: for contracts that take stored results (an import).
  */
-export const StoredResultWithCoverage = z
-  .object({
-    result: z.union([SessionResult, LegacySessionResult]),
-    coverage: z.union([ResultCoverage, LegacyCoverage]),
-    maxCr: z.number().positive().max(1).nullable(),
-  })
-  .transform((row, context) => {
-    try {
-      return upgradeStoredResult(row);
-    } catch (error) {
-      context.addIssue({ code: 'custom', path: ['coverage'], message: error instanceof Error ? error.message : String(error) });
-      return z.NEVER;
-    }
-  });
+export function upgradeInContract<R extends { result: StoredResult; coverage: StoredCoverage; maxCr: number | null }>(
+  row: R,
+  context: z.RefinementCtx,
+) {
+  try {
+    return upgradeStoredResult(row);
+  } catch (error) {
+    context.addIssue({ code: 'custom', path: ['coverage'], message: error instanceof Error ? error.message : String(error) });
+    return z.NEVER;
+  }
+}
 
 /** Compile-time proof that the contracts and the engine's types describe the same JSON. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -25,9 +25,9 @@ export function nodeItems(node: ComparisonNode, scoring: Scoring): AgendaItem[] 
     case 'none':
       return [];
     case 'ratings':
-      return keys.map((alternativeKey) => ({ kind: 'rating', criterionKey: node.id, alternativeKey }));
+      return keys.map((alternativeKey) => ({ kind: 'rating', criterionKey: node.key, alternativeKey }));
     case 'pairs':
-      return indexPairs(keys.length).map(([i, j]) => ({ kind: 'pair', nodeKey: node.id, a: keys[i]!, b: keys[j]! }));
+      return indexPairs(keys.length).map(([i, j]) => ({ kind: 'pair', nodeKey: node.key, a: keys[i]!, b: keys[j]! }));
   }
 }
 
@@ -36,7 +36,7 @@ export function nodeItems(node: ComparisonNode, scoring: Scoring): AgendaItem[] 
  * model's canonical order (`nodeIds`: only those a workshop round asks again; null: all), pairs in element order.
  */
 export function buildAgenda(model: DecisionModel, scoring: Scoring, nodeIds: readonly string[] | null = null): AgendaItem[] {
-  return model.nodes.filter((node) => nodeIds === null || nodeIds.includes(node.id)).flatMap((node) => nodeItems(node, scoring));
+  return model.nodes.filter((node) => nodeIds === null || nodeIds.includes(node.key)).flatMap((node) => nodeItems(node, scoring));
 }
 
 /** Nodes a new workshop round can ask again: those with something to answer. */

@@ -33,7 +33,7 @@ export type ModelCriterion<C> = {
 
 /** The goal's or a criterion's sub-criteria, compared with each other. */
 export type CriteriaNode<C> = {
-  readonly id: string;
+  readonly key: string;
   readonly kind: 'criteria';
   /** The criterion whose children are compared; null for the goal. */
   readonly criterion: ModelCriterion<C> | null;
@@ -43,7 +43,7 @@ export type CriteriaNode<C> = {
 
 /** A leaf criterion: the alternatives are compared (or rated) with respect to it. */
 export type AlternativesNode<C, A> = {
-  readonly id: string;
+  readonly key: string;
   readonly kind: 'alternatives';
   readonly criterion: ModelCriterion<C>;
   readonly elements: readonly A[];
@@ -69,10 +69,10 @@ export type DecisionModel<C extends CriterionShape<C> = AnyCriterion, A extends 
   /** Keys of the leaf criteria in reading order. */
   readonly leafKeys: readonly string[];
   criterion(key: string): ModelCriterion<C> | undefined;
-  node(id: string): ComparisonNode<C, A> | undefined;
+  node(key: string): ComparisonNode<C, A> | undefined;
   alternative(key: string): A | undefined;
   /** The position of a node in `nodes`, for sorting; nodes the model lacks sort last. */
-  nodeOrder(id: string): number;
+  nodeOrder(key: string): number;
 };
 
 export type AnyCriterion = { readonly key: string; readonly children: readonly AnyCriterion[] };
@@ -94,7 +94,7 @@ export function buildDecisionModel<C extends CriterionShape<C>, A extends Elemen
   if (issues.length > 0) throw new ModelSpecError(issues.join('; '));
   const criteria: ModelCriterion<C>[] = [];
   const criteriaNodes: CriteriaNode<C>[] = [
-    { id: GOAL_NODE_ID, kind: 'criteria', criterion: null, elements: spec.criteria, elementKeys: spec.criteria.map((c) => c.key) },
+    { key: GOAL_NODE_ID, kind: 'criteria', criterion: null, elements: spec.criteria, elementKeys: spec.criteria.map((c) => c.key) },
   ];
   const leaves: ModelCriterion<C>[] = [];
   const visit = (list: readonly C[], parentKey: string, path: readonly string[]) => {
@@ -112,7 +112,7 @@ export function buildDecisionModel<C extends CriterionShape<C>, A extends Elemen
       if (own.isLeaf) {
         leaves.push(own);
       } else {
-        criteriaNodes.push({ id: item.key, kind: 'criteria', criterion: own, elements: item.children, elementKeys: own.childKeys });
+        criteriaNodes.push({ key: item.key, kind: 'criteria', criterion: own, elements: item.children, elementKeys: own.childKeys });
       }
       visit(item.children, item.key, own.path);
     }
@@ -120,7 +120,7 @@ export function buildDecisionModel<C extends CriterionShape<C>, A extends Elemen
   visit(spec.criteria, GOAL_NODE_ID, []);
   const alternativeKeys = spec.alternatives.map((a) => a.key);
   const alternativeNodes: AlternativesNode<C, A>[] = leaves.map((leaf) => ({
-    id: leaf.key,
+    key: leaf.key,
     kind: 'alternatives',
     criterion: leaf,
     elements: spec.alternatives,
@@ -128,8 +128,8 @@ export function buildDecisionModel<C extends CriterionShape<C>, A extends Elemen
   }));
   const nodes: ComparisonNode<C, A>[] = [...criteriaNodes, ...alternativeNodes];
   const criterionByKey = new Map(criteria.map((c) => [c.key, c]));
-  const nodeById = new Map(nodes.map((n) => [n.id, n]));
-  const orderOf = new Map(nodes.map((n, index) => [n.id, index]));
+  const nodeById = new Map(nodes.map((n) => [n.key, n]));
+  const orderOf = new Map(nodes.map((n, index) => [n.key, index]));
   const alternativeByKey = new Map(spec.alternatives.map((a) => [a.key, a]));
   return {
     goalId: GOAL_NODE_ID,
@@ -140,9 +140,9 @@ export function buildDecisionModel<C extends CriterionShape<C>, A extends Elemen
     nodes,
     leafKeys: leaves.map((leaf) => leaf.key),
     criterion: (key) => criterionByKey.get(key),
-    node: (id) => nodeById.get(id),
+    node: (key) => nodeById.get(key),
     alternative: (key) => alternativeByKey.get(key),
-    nodeOrder: (id) => orderOf.get(id) ?? nodes.length,
+    nodeOrder: (key) => orderOf.get(key) ?? nodes.length,
   };
 }
 

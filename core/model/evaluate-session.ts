@@ -1,5 +1,6 @@
 import { ratingValue } from '../ahp/ratings-scale';
 import type { MethodSettings } from '../contracts/method';
+import type { ComputationSettings } from '../contracts/session-export';
 import type { CriterionInput, NodeComparison, Problem } from '../contracts/problem';
 import {
   type GroupHierarchyResult,
@@ -13,13 +14,7 @@ import type { AnyCriterion, DecisionModel } from './decision-model';
 import { type Coverage, type Participation, assessParticipant, completeCoverage, effectiveWeight } from './participation';
 import type { ParticipantAnswers } from './progress';
 
-/** Everything besides the answers that shapes a session's result (stored beside it as its `settings`). */
-export type ComputationSettings = {
-  readonly methodSettings: MethodSettings;
-  readonly alternativeScoring: Scoring;
-  readonly stakeholderWeights: Readonly<Partial<Record<string, number>>>;
-  readonly maxCr: number | null;
-};
+export type { ComputationSettings };
 
 function toCriterionInput(node: AnyCriterion): CriterionInput {
   return node.children.length > 0 ? { id: node.key, children: node.children.map(toCriterionInput) } : { id: node.key };
@@ -50,20 +45,20 @@ export function nodeComparisons(model: DecisionModel, scoring: Scoring, answers:
     const valid = new Set(node.elementKeys);
     switch (nodeAnswerKind(node, scoring)) {
       case 'none':
-        comparisons[node.id] = [[1]];
+        comparisons[node.key] = [[1]];
         break;
       case 'ratings': {
         const scores: Record<string, number> = {};
         for (const rating of answers.ratings) {
-          if (rating.criterionKey === node.id && valid.has(rating.alternativeKey)) scores[rating.alternativeKey] = ratingValue(rating.intensity);
+          if (rating.criterionKey === node.key && valid.has(rating.alternativeKey)) scores[rating.alternativeKey] = ratingValue(rating.intensity);
         }
-        comparisons[node.id] = { scores };
+        comparisons[node.key] = { scores };
         break;
       }
       case 'pairs':
-        comparisons[node.id] = {
+        comparisons[node.key] = {
           judgments: answers.judgments
-            .filter((j) => j.nodeKey === node.id && valid.has(j.aKey) && valid.has(j.bKey))
+            .filter((j) => j.nodeKey === node.key && valid.has(j.aKey) && valid.has(j.bKey))
             .map((j) => ({ a: j.aKey, b: j.bKey, position: j.position })),
         };
         break;

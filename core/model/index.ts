@@ -24,6 +24,7 @@ export {
   type ModelSpec,
 } from './decision-model';
 export { flipPosition, indexPairs, isConnected, isSamePair, pairKey, positionAs } from './pairs';
+export { deriveKey } from './keys';
 export {
   askableNodes,
   buildAgenda,

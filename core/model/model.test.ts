@@ -42,7 +42,7 @@ const SETTINGS: ComputationSettings = {
 
 describe('the decision model', () => {
   it('lists the goal, the criteria nodes in reading order, then the leaf criteria in reading order', () => {
-    expect(nested.nodes.map((n) => [n.id, n.kind, n.elementKeys.join(',')])).toEqual([
+    expect(nested.nodes.map((n) => [n.key, n.kind, n.elementKeys.join(',')])).toEqual([
       [GOAL_NODE_ID, 'criteria', 'econ,social,env'],
       ['social', 'criteria', 'jobs,health'],
       ['econ', 'alternatives', 's1,s2,s3'],
@@ -276,8 +276,8 @@ describe('evaluating a session', () => {
       alternatives: ['s1', 's2', 's3'],
       comparisons: Object.fromEntries(
         nested.nodes.map((node) => [
-          node.id,
-          { judgments: skipped.judgments.filter((j) => j.nodeKey === node.id).map((j) => ({ a: j.aKey, b: j.bKey, position: j.position })) },
+          node.key,
+          { judgments: skipped.judgments.filter((j) => j.nodeKey === node.key).map((j) => ({ a: j.aKey, b: j.bKey, position: j.position })) },
         ]),
       ),
     });

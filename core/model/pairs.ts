@@ -18,10 +18,10 @@ export function isSamePair(x: { a: string; b: string }, y: { a: string; b: strin
   return (x.a === y.a && x.b === y.b) || (x.a === y.b && x.b === y.a);
 }
 
-/** The position of a judgment given as (a over b) read as (first over second); null when it is another pair. */
-export function positionAs(judgment: { a: string; b: string; position: number }, first: string, second: string): number | null {
-  if (judgment.a === first && judgment.b === second) return judgment.position;
-  if (judgment.a === second && judgment.b === first) return flipPosition(judgment.position);
+/** The position of a judgment given as (aKey over bKey) read as (first over second); null when it is another pair. */
+export function positionAs(judgment: { aKey: string; bKey: string; position: number }, first: string, second: string): number | null {
+  if (judgment.aKey === first && judgment.bKey === second) return judgment.position;
+  if (judgment.aKey === second && judgment.bKey === first) return flipPosition(judgment.position);
   return null;
 }
 

@@ -63,10 +63,10 @@ export function computeProgress(model: DecisionModel, scoring: Scoring, answers:
     const kind = nodeAnswerKind(node, scoring);
     const items = nodeItems(node, scoring);
     if (kind === 'ratings') {
-      const rated = ratedByNode.get(node.id) ?? new Set<string>();
+      const rated = ratedByNode.get(node.key) ?? new Set<string>();
       const missing = items.filter((item) => item.kind === 'rating' && !rated.has(item.alternativeKey));
       nodes.push({
-        nodeKey: node.id,
+        nodeKey: node.key,
         kind: 'ratings',
         answered: items.length - missing.length,
         required: items.length,
@@ -76,14 +76,14 @@ export function computeProgress(model: DecisionModel, scoring: Scoring, answers:
       });
       continue;
     }
-    const judged = judgedByNode.get(node.id) ?? new Map<string, readonly [string, string]>();
+    const judged = judgedByNode.get(node.key) ?? new Map<string, readonly [string, string]>();
     const valid = new Set(node.elementKeys);
     const linked = [...judged.values()].filter(([a, b]) => a !== b && valid.has(a) && valid.has(b));
     const linkedKeys = new Set(linked.map(([a, b]) => pairKey(a, b)));
     const missing = items.filter((item) => item.kind === 'pair' && !linkedKeys.has(pairKey(item.a, item.b)));
     const isComputable = isConnected(node.elementKeys, linked);
     nodes.push({
-      nodeKey: node.id,
+      nodeKey: node.key,
       kind: 'pairwise',
       answered: items.length - missing.length,
       required: items.length,

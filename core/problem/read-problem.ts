@@ -1,7 +1,8 @@
+import { GOAL_NODE_ID } from '../model/decision-model';
 import { emptyMatrix, type ComparisonMatrix } from '../ahp/matrix';
 import { positionToRatio, scaleMaximum } from '../ahp/scale';
 import { formatPath, type NodeComparison, type ParsedProblem, type ProblemIssue } from '../contracts/problem';
-import { GOAL_ID, type CriterionNode } from '../synthesis/synthesize';
+import { type CriterionNode } from '../synthesis/synthesize';
 
 /** Entries count as reciprocal within 5%, so rounded inputs such as 0.33 or 0.14 pass; they are used as given. */
 export const RECIPROCAL_TOLERANCE = 0.05;
@@ -289,14 +290,14 @@ function readHierarchy(problem: ParsedProblem, report: (path: Path, message: str
     nodes.push({ id: parent, elements: criteria!.map((c) => c.id), isLeaf: false });
     criteria!.forEach((criterion, index) => {
       ids.push(criterion.id);
-      if (criterion.id === GOAL_ID) report([...path, index, 'id'], `"${GOAL_ID}" is reserved for the root`);
+      if (criterion.id === GOAL_NODE_ID) report([...path, index, 'id'], `"${GOAL_NODE_ID}" is reserved for the root`);
     });
     criteria!.forEach((criterion, index) => {
       if (criterion.children) walk(criterion.children, criterion.id, [...path, index, 'children']);
       else nodes.push({ id: criterion.id, elements: problem.alternatives!, isLeaf: true });
     });
   };
-  walk(problem.criteria, GOAL_ID, ['criteria']);
+  walk(problem.criteria, GOAL_NODE_ID, ['criteria']);
   const before = nodes.length;
   checkUniqueIds(ids, ['criteria'], report);
   checkUniqueIds(problem.alternatives, ['alternatives'], report);

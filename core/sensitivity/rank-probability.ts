@@ -1,7 +1,8 @@
+import { GOAL_NODE_ID } from '../model/decision-model';
 import { normalizeScores, priorityVector } from '../ahp/priorities';
 import type { PriorityMethod, SynthesisMode } from '../contracts/method';
 import type { Rng } from '../random';
-import { GOAL_ID, leafDivisor, type CriterionNode } from '../synthesis/synthesize';
+import { leafDivisor, type CriterionNode } from '../synthesis/synthesize';
 import { indexOfMax } from './weight-thresholds';
 
 /**
@@ -47,7 +48,7 @@ export function rankProbability(
       else leaves.push({ node: indexOf.get(child.id)!, path: step });
     });
   };
-  walk(criteria, GOAL_ID, []);
+  walk(criteria, GOAL_NODE_ID, []);
   const uncertain = ids.map((id) => nodes.get(id)!);
   const buffers = uncertain.map((node) => (node.kind === 'pairwise' ? new Float64Array(node.n * node.n) : null));
   const local: ArrayLike<number>[] = new Array(ids.length);

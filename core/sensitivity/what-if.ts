@@ -1,5 +1,6 @@
+import { GOAL_NODE_ID } from '../model/decision-model';
 import type { SynthesisMode } from '../contracts/method';
-import { GOAL_ID, synthesize, type CriterionNode, type Synthesis } from '../synthesis/synthesize';
+import { synthesize, type CriterionNode, type Synthesis } from '../synthesis/synthesize';
 import { totalAt } from './weight-thresholds';
 
 /** What a stored hierarchy result must still hold for its synthesis to be rebuilt (JSON, as the engine wrote it). */
@@ -37,7 +38,7 @@ export function whatIfModel(result: StoredHierarchy): WhatIfModel {
   };
   const build = (id: string): CriterionNode[] =>
     elementsOf(id).map((child) => (isLeaf(child) ? { id: child } : { id: child, children: build(child) }));
-  const criteria = build(GOAL_ID);
+  const criteria = build(GOAL_NODE_ID);
   const local = new Map<string, number[]>();
   for (const [id, node] of Object.entries(result.nodes)) {
     const weights = node.weights;

@@ -1,3 +1,4 @@
+import { GOAL_NODE_ID } from '../model/decision-model';
 import type { SynthesisMode } from '../contracts/method';
 
 /** A criteria tree with ids; leaves are scored against the alternatives. */
@@ -18,7 +19,6 @@ export type Synthesis = {
   contributions: Record<string, number[]>;
 };
 
-export const GOAL_ID = 'goal';
 
 /**
  * Hierarchic composition. `local` holds, for the goal and every criterion with children, the weights of its
@@ -57,7 +57,7 @@ export function synthesize(
     });
     return subtotal;
   };
-  const totals = visit(criteria, GOAL_ID, 1);
+  const totals = visit(criteria, GOAL_NODE_ID, 1);
   const sum = totals.reduce((acc, value) => acc + value, 0);
   result.totals = totals;
   result.scores = totals.map((value) => (sum > 0 ? value / sum : 1 / alternativeCount));

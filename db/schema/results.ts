@@ -1,6 +1,7 @@
 import { relations } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { ComputationSettings, ResultCoverage } from '../../core/contracts/session-export';
+import type { StoredCoverage, StoredResult } from '../../core/model';
+import type { ComputationSettings } from '../../core/contracts/session-export';
 import { resultScope } from './enums';
 import { sessions } from './sessions';
 
@@ -20,9 +21,10 @@ export const results = pgTable(
     participantKey: text(),
     settings: jsonb().$type<ComputationSettings>().notNull(),
     sessionVersion: integer().notNull(),
-    result: jsonb().$type<Record<string, unknown>>().notNull(),
+    /** The engine's result (core/model SessionResult); rows written before its last change are upgraded on read. */
+    result: jsonb().$type<StoredResult>().notNull(),
     /** Which participants the group result includes, and why the others were left out. */
-    coverage: jsonb().$type<ResultCoverage>().notNull(),
+    coverage: jsonb().$type<StoredCoverage>().notNull(),
     /** The workshop round a group result closed, with the answers as that round froze them; null otherwise. */
     round: integer(),
     computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { RecommendationInput } from '~/core/contracts/recommendation';
+import { RecommendationInput, ResultsInput } from '~/core/contracts/recommendation';
 import { SessionRef } from '~/core/contracts/session';
 import { computeGroupResult } from '~/server/services/results/compute-group';
 import { computeMyResult } from '~/server/services/results/compute-mine';
@@ -10,7 +10,7 @@ import { createTRPCRouter, facilitatorProcedure, memberProcedure, participantPro
 export const resultRouter = createTRPCRouter({
   compute: facilitatorProcedure.input(SessionRef).mutation(({ ctx, input }) => computeGroupResult({ ctx, input })),
   computeMine: participantProcedure.input(SessionRef).mutation(({ ctx, input }) => computeMyResult({ ctx, input })),
-  get: memberProcedure.input(SessionRef).query(({ ctx, input }) => getResults({ ctx, input })),
+  get: memberProcedure.input(ResultsInput).query(({ ctx, input }) => getResults({ ctx, input })),
   recommendation: memberProcedure
     .input(RecommendationInput)
     .query(({ ctx, input }) => getRecommendation({ ctx, input })),

@@ -2,7 +2,7 @@ import 'server-only';
 import type { CombinedDataTransformer } from '@trpc/server';
 import superjson from 'superjson';
 
-import { isSharedResult } from '~/server/services/shared/coalesced-read';
+import { isSharedResult } from '~/server/lib/coalesced-read';
 
 type Serialized = ReturnType<typeof superjson.serialize>;
 

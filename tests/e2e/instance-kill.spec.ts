@@ -184,8 +184,8 @@ test.describe('an app instance killed under load', () => {
       expect(computable.length).toBeLessThan(PARTICIPANTS);
 
       const computed = await createApiClient(instanceB.baseUrl, created.facilitator.token).result.compute.mutate({ sessionId });
-      expect([...computed.coverage.included].sort()).toEqual([...computable].sort());
-      expect(computed.coverage.skipped.map((s) => s.participantKey).sort()).toEqual(
+      expect(computed.coverage.included.map((entry) => entry.participantKey).sort()).toEqual([...computable].sort());
+      expect(computed.coverage.excluded.map((entry) => entry.participantKey).sort()).toEqual(
         phones.map((p) => p.key).filter((key) => !computable.includes(key)).sort(),
       );
 

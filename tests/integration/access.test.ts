@@ -176,9 +176,11 @@ describeOnEveryEngine('access by link', (database) => {
     await facilitator.session.update({ sessionId, expectedVersion: version, participantResults: 'own-and-group' });
     await facilitator.result.compute({ sessionId });
     const shared = await first!.caller.result.get({ sessionId });
-    const entries = shared.group?.result.participants as Array<{ id: string }>;
-    expect(entries.map((p) => p.id)).toEqual(['p1']);
-    expect(shared.group?.coverage.included).toEqual(['p1']);
+    const group = shared.group?.result;
+    if (group?.kind !== 'group-hierarchy') throw new Error('expected the group result');
+    expect(group.participants.map((p) => p.id)).toEqual(['p1']);
+    expect(shared.group?.coverage.included.map((entry) => entry.participantKey)).toEqual(['p1']);
+    expect(shared.group?.participants.map((p) => p.key)).toEqual(['p1']);
     expect(JSON.stringify(shared)).not.toContain('"p2"');
 
     const mine = await second!.caller.participant.me({ sessionId });

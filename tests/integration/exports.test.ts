@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, it } from 'vitest';
-import type { GroupHierarchyResult, HierarchyResult } from '~/core';
+import { groupResultOf, ownResultOf } from './fixtures/workshop';
 import { SessionExport } from '~/core/contracts/session-export';
 import { findChromium } from '~/server/services/exports/report-pdf';
 import { csvRecords, parseCsv } from '../support/csv';
@@ -33,7 +33,7 @@ describeOnEveryEngine('exports: tables, CSV, XLSX and JSON', (database) => {
 
   it('builds the tables from the stored group result and the answers as given', async () => {
     const { sessionId, facilitator } = await createAnsweredSession(db(), { title: 'Export: Ganja textile cluster', count: 3 });
-    const stored = (await facilitator.result.compute({ sessionId })).result as unknown as GroupHierarchyResult;
+    const stored = groupResultOf((await facilitator.result.compute({ sessionId })).result);
     const view = await facilitator.session.get({ sessionId });
     const { tables, scope, locale } = await facilitator.export.tables({ sessionId });
     expect({ scope, locale }).toEqual({ scope: 'group', locale: 'en' });
@@ -163,7 +163,7 @@ describeOnEveryEngine('exports: tables, CSV, XLSX and JSON', (database) => {
     const { sessionId, facilitator, participants } = await createAnsweredSession(db(), { count: 2 });
     const [first] = participants;
     await facilitator.result.compute({ sessionId });
-    const own = (await first!.caller.result.computeMine({ sessionId })).result as unknown as HierarchyResult;
+    const own = ownResultOf((await first!.caller.result.computeMine({ sessionId })).result);
 
     const mine = await first!.caller.export.tables({ sessionId });
     expect(mine.scope).toBe('own');
@@ -178,7 +178,7 @@ describeOnEveryEngine('exports: tables, CSV, XLSX and JSON', (database) => {
 
     const { version } = await facilitator.session.get({ sessionId });
     await facilitator.session.update({ sessionId, expectedVersion: version, participantResults: 'own-and-group' });
-    const group = (await facilitator.result.compute({ sessionId })).result as unknown as GroupHierarchyResult;
+    const group = groupResultOf((await facilitator.result.compute({ sessionId })).result);
     const shared = await first!.caller.export.tables({ sessionId, scope: 'group' });
     expect(shared.tables.strategyRanking.rows.map((r) => r.key)).toEqual(group.ranking);
     expect(shared.tables.participants.rows.map((p) => p.key)).toEqual(['p1']);

@@ -1,5 +1,5 @@
 import { assert, expect, it } from 'vitest';
-import type { GroupHierarchyResult } from '~/core';
+import { groupResultOf } from './fixtures/workshop';
 import { indexOfMax } from '~/core/sensitivity/weight-thresholds';
 import { scoresAtWeight } from '~/core/sensitivity/what-if';
 import { callerFor, describeOnEveryEngine } from './harness';
@@ -39,7 +39,7 @@ describeOnEveryEngine('result.recommendation', (database) => {
       sessionId,
       profile: { ratings: { 'qualified-personnel': 1, 'market-dynamics': 4 }, regionalPriorities: { digitalization: 0.6, 'economic-security': 0.4 } },
     });
-    const stored = (await facilitator.result.compute({ sessionId })).result as unknown as GroupHierarchyResult;
+    const stored = groupResultOf((await facilitator.result.compute({ sessionId })).result);
 
     const got = (await facilitator.result.recommendation({ sessionId, scope: 'group' }))!;
     expect(got.isGroup).toBe(true);
@@ -151,7 +151,7 @@ describeOnEveryEngine('result.recommendation', (database) => {
     const theirs = (await facilitator.result.recommendation({ sessionId, scope: 'group' }))!;
     // A participant reads the same group recommendation: their copy of the group result lists only their own
     // key, but still counts everyone it includes, so the probability of ranking first is kept.
-    expect((await me.result.get({ sessionId })).group?.includedCount).toBe(2);
+    expect((await me.result.get({ sessionId })).group?.counts.included).toBe(2);
     expect(shared.includedCount).toBe(2);
     expect(shared.strategy.probabilityFirst).not.toBeNull();
     expect(shared.strategy).toEqual(theirs.strategy);

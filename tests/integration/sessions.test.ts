@@ -62,12 +62,12 @@ describeOnEveryEngine('saved decision sessions', (database) => {
 
     const group = await facilitator.result.compute({ sessionId });
     expect(group.scope).toBe('group');
-    expect(group.coverage.included).toEqual(['p1', 'p2', 'p3']);
+    expect(group.coverage.included).toEqual(['p1', 'p2', 'p3'].map((participantKey) => ({ participantKey, estimated: [] })));
     expect(group.settings.methodSettings.method).toBe('eigenvector');
     expect(group.result).toMatchObject({ kind: 'group-hierarchy' });
     const ranking = group.result.ranking as string[];
     expect([...ranking].sort()).toEqual(['hubbing', 'integration', 'specialization']);
-    const shares = Object.values(group.result.alternatives as Record<string, number>);
+    const shares = Object.values(group.result.alternatives);
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
 
     const own = await first!.caller.result.computeMine({ sessionId });

@@ -137,10 +137,12 @@ describeOnEveryEngine('workshop', (database) => {
     const closed = await facilitator.workshop.closeRound({ sessionId });
     const expected = expectedGroupResult(given);
     const stored = closed.round.result!;
-    expect(stored).toMatchObject({ round: 1, scope: 'group', coverage: { included: ['p1', 'p2', 'p3', 'p4', 'p5'], skipped: [] } });
+    expect(stored).toMatchObject({ round: 1, scope: 'group', coverage: { excluded: [] } });
+    expect(stored.coverage.included.map((entry) => entry.participantKey)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+    if (stored.result.kind !== 'group-hierarchy') throw new Error('a round stores a group result');
     expect(stored.settings.methodSettings).toMatchObject({ method: 'eigenvector', aggregation: 'aij', scale: 'saaty' });
-    expectClose(stored.result.alternatives as Record<string, number>, expected.alternatives);
-    expectClose(stored.result.consensus as Record<string, number>, expected.consensus);
+    expectClose(stored.result.alternatives, expected.alternatives);
+    expectClose(stored.result.consensus, expected.consensus);
     expect(stored.result.ranking).toEqual(expected.ranking);
     await expect(
       participants[0]!.caller.judgment.save({ sessionId, nodeKey: item.nodeKey, a: item.a, b: item.b, position: 3 }),
@@ -152,7 +154,7 @@ describeOnEveryEngine('workshop', (database) => {
     expect(dashboard.group!.overallConsensus).toBeCloseTo(expected.overallConsensus, 12);
     for (const row of dashboard.participants) {
       const own = expected.participants.find((p) => p.id === row.key)!;
-      expect(row).toMatchObject({ status: 'included', progress: { isComplete: true }, roundProgress: { answered: 7, required: 7 } });
+      expect(row).toMatchObject({ participation: { isIncluded: true, estimated: [] }, progress: { isComplete: true }, roundProgress: { answered: 7, required: 7 } });
       for (const node of row.nodes) expect(node.cr).toBeCloseTo(own.nodes[node.nodeKey]!.cr, 12);
     }
     const widest = Object.values(expected.dispersion).flat().map((d) => d.geometricSd).sort((x, y) => y - x);
@@ -262,7 +264,7 @@ describeOnEveryEngine('workshop', (database) => {
     const roundOne = copyAnswers(given);
     const first = await facilitator.workshop.closeRound({ sessionId });
     const expectedOne = expectedGroupResult(roundOne);
-    expectClose(first.round.result!.result.alternatives as Record<string, number>, expectedOne.alternatives);
+    expectClose(first.round.result!.result.alternatives, expectedOne.alternatives);
     const phone = participants[1]!.caller;
     const goalPair = { sessionId, nodeKey: 'goal', a: 'criterion-a', b: 'criterion-b' };
     await expect(phone.judgment.save({ ...goalPair, position: 1 })).rejects.toMatchObject(refusedWith('PRECONDITION_FAILED', 'ROUND_CLOSED'));
@@ -286,7 +288,7 @@ describeOnEveryEngine('workshop', (database) => {
 
     const second = await facilitator.workshop.closeRound({ sessionId });
     const expectedTwo = expectedGroupResult(given);
-    expectClose(second.round.result!.result.alternatives as Record<string, number>, expectedTwo.alternatives);
+    expectClose(second.round.result!.result.alternatives, expectedTwo.alternatives);
     const { rounds, changes } = await facilitator.workshop.rounds({ sessionId });
     expect(rounds.map((r) => [r.number, r.status, r.nodeKeys])).toEqual([[1, 'closed', null], [2, 'closed', ['goal']]]);
     expectClose(rounds[0]!.result!.alternatives, expectedOne.alternatives);
@@ -321,8 +323,12 @@ describeOnEveryEngine('workshop', (database) => {
     await facilitator.workshop.setInclusion({ sessionId, participantId: left.participantId, isIncluded: false });
     const withoutLeft = new Map([...given].filter(([key]) => key !== left.participantKey));
     const dashboard = await facilitator.workshop.dashboard({ sessionId });
-    expect(dashboard.participants.find((p) => p.key === 'p2')).toMatchObject({ status: 'left-out', isIncluded: false, progress: { isComplete: true } });
-    expect(dashboard.group!.coverage.skipped).toEqual([{ participantKey: 'p2', reason: 'left out by the facilitator' }]);
+    expect(dashboard.participants.find((p) => p.key === 'p2')).toMatchObject({
+      participation: { isIncluded: false, exclusion: { code: 'left-out-by-facilitator' } },
+      isIncluded: false,
+      progress: { isComplete: true },
+    });
+    expect(dashboard.group!.coverage.excluded).toEqual([{ participantKey: 'p2', exclusion: { code: 'left-out-by-facilitator' } }]);
     expect(dashboard.live).toMatchObject({ participantCount: 4, includedCount: 3 });
     expectClose(dashboard.group!.alternatives, expectedGroupResult(withoutLeft, { monteCarlo: false }).alternatives);
     await left.caller.judgment.save({ sessionId, nodeKey: 'goal', a: 'criterion-a', b: 'criterion-b', position: -6 });
@@ -337,7 +343,7 @@ describeOnEveryEngine('workshop', (database) => {
     const weights = { p1: 3, p3: 2, p4: 1 };
     expectClose(await dashboardAlternatives(), expectedGroupResult(withoutLeft, { weights, monteCarlo: false }).alternatives);
     const stored = await facilitator.result.compute({ sessionId });
-    expectClose(stored.result.alternatives as Record<string, number>, expectedGroupResult(withoutLeft, { weights }).alternatives);
+    expectClose(stored.result.alternatives, expectedGroupResult(withoutLeft, { weights }).alternatives);
     const weighted = await facilitator.workshop.dashboard({ sessionId });
     expect(weighted.stakeholderGroups.find((g) => g.group === 'enterprises')).toMatchObject({ weight: 3, participantCount: 1 });
     expect(weighted.participants.find((p) => p.key === 'p3')?.effectiveWeight).toBe(2);
@@ -345,8 +351,14 @@ describeOnEveryEngine('workshop', (database) => {
     await facilitator.workshop.setCrLimit({ sessionId, maxCr: 0.1 });
     const limited = await facilitator.workshop.dashboard({ sessionId });
     const expected: GroupHierarchyResult = expectedGroupResult(withoutLeft, { weights, maxCr: 0.1, monteCarlo: false });
-    expect(limited.participants.find((p) => p.key === 'p4')).toMatchObject({ status: 'above-cr-limit' });
-    expect(limited.participants.find((p) => p.key === 'p1')).toMatchObject({ status: 'included' });
+    const p4 = expected.participants.find((p) => p.id === 'p4')!;
+    expect(p4.exclusion).toMatchObject({ code: 'cr-above-limit', limit: 0.1 });
+    expect(limited.participants.find((p) => p.key === 'p4')).toMatchObject({ participation: { isIncluded: false, exclusion: p4.exclusion } });
+    expect(limited.participants.find((p) => p.key === 'p1')).toMatchObject({ participation: { isIncluded: true } });
+    expect(limited.group!.coverage.excluded).toEqual([
+      { participantKey: 'p2', exclusion: { code: 'left-out-by-facilitator' } },
+      ...expected.participants.filter((p) => p.excluded).map((p) => ({ participantKey: p.id, exclusion: p.exclusion })),
+    ]);
     expectClose(limited.group!.alternatives, expected.alternatives);
   });
 

@@ -5,7 +5,7 @@ import type { AccessContext, FacilitatorContext, ServiceArgs } from '../context'
 import { exportSession } from '../sessions/export';
 import { tablesToCsvZip } from './render-csv';
 import { tablesToXlsx } from './render-xlsx';
-import { buildExportTables } from './tables';
+import { buildExportTables } from './tables/index';
 
 const MIME_TYPES: Record<ExportFormat, string> = {
   csv: 'application/zip',

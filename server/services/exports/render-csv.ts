@@ -1,6 +1,6 @@
 import 'server-only';
 import { strToU8, zipSync } from 'fflate';
-import type { AnyExportTable, Cell, ColumnFormat, ExportTables } from './tables';
+import type { AnyExportTable, Cell, ColumnFormat, ExportTables } from './tables/index';
 
 /** Excel reads a UTF-8 CSV as the local code page unless it starts with a byte-order mark: names in ru/az need it. */
 const BOM = '\uFEFF';

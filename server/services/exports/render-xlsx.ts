@@ -1,6 +1,6 @@
 import 'server-only';
 import type ExcelJS from 'exceljs';
-import type { AnyExportTable, Cell, ColumnFormat, ExportTables } from './tables';
+import type { AnyExportTable, Cell, ColumnFormat, ExportTables } from './tables/index';
 
 const NUMBER_FORMATS: Partial<Record<ColumnFormat, string>> = {
   integer: '0',

@@ -5,7 +5,7 @@ import { LOCALE_COOKIE } from '~/i18n/config';
 import { env } from '~/server/env.js';
 import { AppError } from '~/server/errors';
 import type { AccessContext, ServiceArgs } from '../context';
-import { getResults } from '../results/get';
+import { readVisibleResults } from '../results/visible-results';
 import { findSession } from '../shared/session-state';
 import { exportFileName } from './file';
 
@@ -67,7 +67,7 @@ export async function renderReportPdf({ ctx, input }: ServiceArgs<AccessContext 
   const scope = ctx.access.role === 'facilitator' ? 'group' : (input.scope ?? 'own');
   // The same visibility rules as the page: a report of a result the reader may not see, or that is not there, is refused
   // here rather than printed as an error page.
-  const visible = await getResults({ ctx, input: { sessionId: session.id } });
+  const visible = await readVisibleResults(ctx.db, ctx.access);
   if (scope === 'group' && ctx.access.role === 'participant' && session.participantResults !== 'own-and-group') {
     throw new AppError('FORBIDDEN', 'The facilitator has not shared the group result with participants in this session.', { field: 'scope' });
   }

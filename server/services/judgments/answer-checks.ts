@@ -5,7 +5,7 @@ import { participants } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { EventBus } from '~/server/events/bus';
 import type { ParticipantAccess } from '../context';
-import { type Hierarchy, loadHierarchyAt } from '../shared/hierarchy';
+import { type SessionModel, loadModelAt } from '../shared/session-model';
 import { assertNotClosed } from '../shared/session-state';
 import { raiseEventWith, readSessionState } from '../shared/workshop-state';
 
@@ -18,8 +18,8 @@ import { raiseEventWith, readSessionState } from '../shared/workshop-state';
 export async function prepareAnswer(tx: Db, access: ParticipantAccess) {
   const { session, workshop, round } = await readSessionState(tx, access.sessionId, { lock: 'share' });
   assertNotClosed(session);
-  const hierarchy = await loadHierarchyAt(tx, session);
-  return { session, hierarchy, workshop, round };
+  const model = await loadModelAt(tx, session);
+  return { session, model, workshop, round };
 }
 
 /**
@@ -71,11 +71,11 @@ export async function touchParticipant(tx: Db, participantId: string): Promise<v
 
 /** Refuses a pair that the node does not compare, naming the field that is wrong. */
 export function checkPair(
-  hierarchy: Hierarchy,
+  model: SessionModel,
   scoring: 'pairwise' | 'ratings',
   input: { nodeKey: string; a: string; b: string },
 ): void {
-  const node = hierarchy.nodes.get(input.nodeKey);
+  const node = model.node(input.nodeKey);
   if (!node) throw new AppError('INVALID_INPUT', `This session has no criterion "${input.nodeKey}".`, { field: 'nodeKey' });
   if (node.kind === 'alternatives' && scoring === 'ratings') {
     throw new AppError('INVALID_INPUT', 'This session scores the strategies with ratings, not pairwise comparisons.', {
@@ -83,28 +83,28 @@ export function checkPair(
     });
   }
   for (const field of ['a', 'b'] as const) {
-    if (!node.elements.includes(input[field])) {
+    if (!node.elementKeys.includes(input[field])) {
       throw new AppError(
         'INVALID_INPUT',
-        `"${input[field]}" is not compared under "${input.nodeKey}" (compared there: ${node.elements.join(', ')}).`,
+        `"${input[field]}" is not compared under "${input.nodeKey}" (compared there: ${node.elementKeys.join(', ')}).`,
         { field },
       );
     }
   }
 }
 
-export function checkRating(hierarchy: Hierarchy, scoring: 'pairwise' | 'ratings', input: { criterionKey: string; alternativeKey: string }) {
+export function checkRating(model: SessionModel, scoring: 'pairwise' | 'ratings', input: { criterionKey: string; alternativeKey: string }) {
   if (scoring !== 'ratings') {
     throw new AppError('INVALID_INPUT', 'This session compares the strategies pairwise; it takes no ratings.', {
       field: 'criterionKey',
     });
   }
-  if (!hierarchy.leafKeys.includes(input.criterionKey)) {
+  if (!model.leafKeys.includes(input.criterionKey)) {
     throw new AppError('INVALID_INPUT', `"${input.criterionKey}" is not a criterion the strategies are rated against.`, {
       field: 'criterionKey',
     });
   }
-  if (!hierarchy.alternatives.some((a) => a.key === input.alternativeKey)) {
+  if (!model.alternativeKeys.includes(input.alternativeKey)) {
     throw new AppError('INVALID_INPUT', `This session has no strategy "${input.alternativeKey}".`, { field: 'alternativeKey' });
   }
 }

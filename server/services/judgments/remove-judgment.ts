@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { RemoveJudgmentInput } from '~/core/contracts/judgments';
 import { judgments } from '~/db/schema';
 import type { ParticipantContext, ServiceArgs } from '../context';
-import { pairKey } from '../shared/hierarchy';
+import { pairKey } from '~/core/model';
 import { assertOpenForAnswers, raiseEvent } from '../shared/workshop-state';
 import { prepareAnswer, touchParticipant } from './answer-checks';
 

@@ -4,7 +4,7 @@ import type { SaveJudgmentInput } from '~/core/contracts/judgments';
 import { judgments } from '~/db/schema';
 import type { WorkshopNotice } from '~/server/events/bus';
 import type { ParticipantContext, ServiceArgs } from '../context';
-import { pairKey } from '../shared/hierarchy';
+import { pairKey } from '~/core/model';
 import { assertOpenForAnswers } from '../shared/workshop-state';
 import { answerSideWrites, checkPair, prepareAnswer, writeAnswer } from './answer-checks';
 
@@ -15,8 +15,8 @@ import { answerSideWrites, checkPair, prepareAnswer, writeAnswer } from './answe
  */
 export async function saveJudgment({ ctx, input }: ServiceArgs<ParticipantContext, SaveJudgmentInput>) {
   const { saved, notice } = await ctx.db.transaction(async (tx) => {
-    const { session, hierarchy, workshop, round } = await prepareAnswer(tx, ctx.access);
-    checkPair(hierarchy, session.alternativeScoring, input);
+    const { session, model, workshop, round } = await prepareAnswer(tx, ctx.access);
+    checkPair(model, session.alternativeScoring, input);
     assertOpenForAnswers(workshop, round, { kind: 'pair', nodeKey: input.nodeKey, a: input.a, b: input.b });
     const { ctes, eventSeq, notified, isNotifiedByWrite } = answerSideWrites(tx, ctx.access, ctx.events);
     const query = tx

@@ -13,8 +13,8 @@ import { answerSideWrites, checkRating, prepareAnswer, writeAnswer } from './ans
  */
 export async function saveRating({ ctx, input }: ServiceArgs<ParticipantContext, SaveRatingInput>) {
   const { saved, notice } = await ctx.db.transaction(async (tx) => {
-    const { session, hierarchy, workshop, round } = await prepareAnswer(tx, ctx.access);
-    checkRating(hierarchy, session.alternativeScoring, input);
+    const { session, model, workshop, round } = await prepareAnswer(tx, ctx.access);
+    checkRating(model, session.alternativeScoring, input);
     assertOpenForAnswers(workshop, round, { kind: 'rating', criterionKey: input.criterionKey, alternativeKey: input.alternativeKey });
     const { ctes, eventSeq, notified, isNotifiedByWrite } = answerSideWrites(tx, ctx.access, ctx.events);
     const query = tx

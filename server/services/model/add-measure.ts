@@ -5,13 +5,13 @@ import { measures } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { editModel } from '../shared/edit-model';
-import { deriveKey } from '../shared/keys';
+import { deriveKey } from '~/core/model';
 import { checkMeasureReferences } from './measure-checks';
 
 /** Adds the facilitator's own support measure to the session. */
 export async function addMeasure({ ctx, input }: ServiceArgs<FacilitatorContext, AddMeasureInput>) {
-  return editModel(ctx, input.expectedVersion, 'measure.added', async (tx, { session, hierarchy }) => {
-    checkMeasureReferences(hierarchy, input);
+  return editModel(ctx, input.expectedVersion, 'measure.added', async (tx, { session, model }) => {
+    checkMeasureReferences(model, input);
     const existing = await tx
       .select({ key: measures.key, position: measures.position })
       .from(measures)

@@ -7,8 +7,8 @@ import { editModel } from '../shared/edit-model';
 import { requireCriterion } from './criterion-lookup';
 
 export async function describeCriterion({ ctx, input }: ServiceArgs<FacilitatorContext, DescribeCriterionInput>) {
-  return editModel(ctx, input.expectedVersion, 'criterion.described', async (tx, { hierarchy }) => {
-    const node = requireCriterion(hierarchy, input.key, 'key');
+  return editModel(ctx, input.expectedVersion, 'criterion.described', async (tx, { model }) => {
+    const node = requireCriterion(model, input.key, 'key').spec;
     await tx.update(criteria).set({ description: input.description, updatedAt: new Date() }).where(eq(criteria.id, node.id));
     return { detail: { key: input.key, from: node.description, to: input.description } };
   });

@@ -1,18 +1,18 @@
 import 'server-only';
 import { AppError } from '~/server/errors';
-import type { Hierarchy } from '../shared/hierarchy';
+import type { SessionModel } from '../shared/session-model';
 
 /** A measure must point at criteria and strategies the session has. */
 export function checkMeasureReferences(
-  hierarchy: Hierarchy,
+  model: SessionModel,
   fields: { criteria?: string[]; strategyFit?: Record<string, number> },
 ): void {
   fields.criteria?.forEach((key, i) => {
-    if (!hierarchy.criteriaByKey.has(key)) {
+    if (!model.criterion(key)) {
       throw new AppError('INVALID_INPUT', `This session has no criterion "${key}".`, { field: `criteria.${i}` });
     }
   });
-  const strategies = new Set(hierarchy.alternatives.map((a) => a.key));
+  const strategies = new Set(model.alternativeKeys);
   for (const key of Object.keys(fields.strategyFit ?? {})) {
     if (!strategies.has(key)) {
       throw new AppError('INVALID_INPUT', `This session has no strategy "${key}".`, { field: `strategyFit.${key}` });

@@ -7,10 +7,11 @@ import type { Db } from '~/db/client';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { editModel } from '../shared/edit-model';
-import { type CriterionNode, subtreeHeight, subtreeKeys } from '../shared/hierarchy';
-import { requireCriterion, siblingsUnder } from './criterion-lookup';
+import { subtreeHeight, subtreeKeys } from '~/core/model';
+import type { CriterionElement } from '../shared/session-model';
+import { parentKeyOf, requireCriterion, siblingsUnder } from './criterion-lookup';
 
-async function renumber(tx: Db, nodes: CriterionNode[]): Promise<void> {
+async function renumber(tx: Db, nodes: readonly CriterionElement[]): Promise<void> {
   for (const [position, node] of nodes.entries()) {
     await tx.update(criteria).set({ position }).where(eq(criteria.id, node.id));
   }
@@ -21,27 +22,26 @@ async function renumber(tx: Db, nodes: CriterionNode[]): Promise<void> {
  * compared it with its old siblings are dropped; so are strategy answers under a leaf that gains children.
  */
 export async function moveCriterion({ ctx, input }: ServiceArgs<FacilitatorContext, MoveCriterionInput>) {
-  return editModel(ctx, input.expectedVersion, 'criterion.moved', async (tx, { hierarchy }) => {
-    const node = requireCriterion(hierarchy, input.key, 'key');
-    const oldParentKey = node.parentId
-      ? ([...hierarchy.criteriaByKey.values()].find((c) => c.id === node.parentId)?.key ?? null)
-      : null;
-    if (input.newParentKey !== null && subtreeKeys(node).includes(input.newParentKey)) {
+  return editModel(ctx, input.expectedVersion, 'criterion.moved', async (tx, { model }) => {
+    const criterion = requireCriterion(model, input.key, 'key');
+    const node = criterion.spec;
+    const oldParentKey = parentKeyOf(criterion);
+    if (input.newParentKey !== null && subtreeKeys(model, input.key).includes(input.newParentKey)) {
       throw new AppError('INVALID_INPUT', 'A criterion cannot be nested under itself or its own sub-criteria.', {
         field: 'newParentKey',
       });
     }
-    const newParent = input.newParentKey === null ? null : requireCriterion(hierarchy, input.newParentKey, 'newParentKey');
-    if ((newParent?.depth ?? 0) + subtreeHeight(node) > MAX_CRITERIA_DEPTH) {
+    const newParent = input.newParentKey === null ? null : requireCriterion(model, input.newParentKey, 'newParentKey');
+    if ((newParent?.depth ?? 0) + subtreeHeight(model, input.key) > MAX_CRITERIA_DEPTH) {
       throw new AppError('LIMIT_REACHED', `Criteria nest at most ${MAX_CRITERIA_DEPTH} levels deep.`, {
         field: 'newParentKey',
       });
     }
-    const oldSiblings = siblingsUnder(hierarchy, oldParentKey, 'key').filter((s) => s.id !== node.id);
+    const oldSiblings = siblingsUnder(model, oldParentKey, 'key').filter((s) => s.id !== node.id);
     if (oldParentKey === null && oldSiblings.length === 0) {
       throw new AppError('INVALID_INPUT', 'The goal needs at least one criterion directly under it.', { field: 'key' });
     }
-    const newSiblings = siblingsUnder(hierarchy, input.newParentKey, 'newParentKey').filter((s) => s.id !== node.id);
+    const newSiblings = siblingsUnder(model, input.newParentKey, 'newParentKey').filter((s) => s.id !== node.id);
     if (newSiblings.length >= MAX_ELEMENTS_PER_NODE) {
       throw new AppError('LIMIT_REACHED', `A node holds at most ${MAX_ELEMENTS_PER_NODE} criteria.`, {
         field: 'newParentKey',
@@ -51,7 +51,7 @@ export async function moveCriterion({ ctx, input }: ServiceArgs<FacilitatorConte
     newSiblings.splice(position, 0, node);
     await tx
       .update(criteria)
-      .set({ parentId: newParent?.id ?? null, updatedAt: new Date() })
+      .set({ parentId: newParent?.spec.id ?? null, updatedAt: new Date() })
       .where(eq(criteria.id, node.id));
     if (oldParentKey !== input.newParentKey) await renumber(tx, oldSiblings);
     await renumber(tx, newSiblings);

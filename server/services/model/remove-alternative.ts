@@ -8,14 +8,14 @@ import { editModel } from '../shared/edit-model';
 
 /** Removes a strategy and every answer that compared or rated it; a decision keeps at least two. */
 export async function removeAlternative({ ctx, input }: ServiceArgs<FacilitatorContext, RemoveAlternativeInput>) {
-  return editModel(ctx, input.expectedVersion, 'alternative.removed', async (tx, { hierarchy }) => {
-    const alternative = hierarchy.alternatives.find((a) => a.key === input.key);
+  return editModel(ctx, input.expectedVersion, 'alternative.removed', async (tx, { model }) => {
+    const alternative = model.alternatives.find((a) => a.key === input.key);
     if (!alternative) throw new AppError('NOT_FOUND', `This session has no strategy "${input.key}".`, { field: 'key' });
-    if (hierarchy.alternatives.length <= 2) {
+    if (model.alternatives.length <= 2) {
       throw new AppError('INVALID_INPUT', 'A decision needs at least two strategies to choose from.', { field: 'key' });
     }
     await tx.delete(alternatives).where(eq(alternatives.id, alternative.id));
-    const remaining = hierarchy.alternatives.filter((a) => a.id !== alternative.id);
+    const remaining = model.alternatives.filter((a) => a.id !== alternative.id);
     for (const [position, a] of remaining.entries()) {
       await tx.update(alternatives).set({ position }).where(eq(alternatives.id, a.id));
     }

@@ -5,17 +5,16 @@ import { criteria } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { editModel } from '../shared/edit-model';
-import { subtreeKeys } from '../shared/hierarchy';
-import { requireCriterion, siblingsUnder } from './criterion-lookup';
+import { subtreeKeys } from '~/core/model';
+import { parentKeyOf, requireCriterion, siblingsUnder } from './criterion-lookup';
 
 /** Removes a criterion with its sub-criteria; every answer about them goes too (the audit entry counts them). */
 export async function removeCriterion({ ctx, input }: ServiceArgs<FacilitatorContext, RemoveCriterionInput>) {
-  return editModel(ctx, input.expectedVersion, 'criterion.removed', async (tx, { hierarchy }) => {
-    const node = requireCriterion(hierarchy, input.key, 'key');
-    const parentKey = node.parentId
-      ? ([...hierarchy.criteriaByKey.values()].find((c) => c.id === node.parentId)?.key ?? null)
-      : null;
-    const remaining = siblingsUnder(hierarchy, parentKey, 'key').filter((s) => s.id !== node.id);
+  return editModel(ctx, input.expectedVersion, 'criterion.removed', async (tx, { model }) => {
+    const criterion = requireCriterion(model, input.key, 'key');
+    const node = criterion.spec;
+    const parentKey = parentKeyOf(criterion);
+    const remaining = siblingsUnder(model, parentKey, 'key').filter((s) => s.id !== node.id);
     if (parentKey === null && remaining.length === 0) {
       throw new AppError('INVALID_INPUT', 'The goal needs at least one criterion; add another before removing this one.', {
         field: 'key',
@@ -25,6 +24,6 @@ export async function removeCriterion({ ctx, input }: ServiceArgs<FacilitatorCon
     for (const [position, sibling] of remaining.entries()) {
       await tx.update(criteria).set({ position }).where(eq(criteria.id, sibling.id));
     }
-    return { detail: { key: input.key, name: node.name, removedKeys: subtreeKeys(node) } };
+    return { detail: { key: input.key, name: node.name, removedKeys: subtreeKeys(model, input.key) } };
   });
 }

@@ -7,8 +7,8 @@ import type { FacilitatorContext, ServiceArgs } from '../context';
 import { editModel } from '../shared/edit-model';
 
 export async function reorderAlternatives({ ctx, input }: ServiceArgs<FacilitatorContext, ReorderAlternativesInput>) {
-  return editModel(ctx, input.expectedVersion, 'alternatives.reordered', async (tx, { hierarchy }) => {
-    const current = hierarchy.alternatives.map((a) => a.key);
+  return editModel(ctx, input.expectedVersion, 'alternatives.reordered', async (tx, { model }) => {
+    const current = model.alternatives.map((a) => a.key);
     const isPermutation =
       input.orderedKeys.length === current.length &&
       new Set(input.orderedKeys).size === current.length &&
@@ -16,7 +16,7 @@ export async function reorderAlternatives({ ctx, input }: ServiceArgs<Facilitato
     if (!isPermutation) {
       throw new AppError('INVALID_INPUT', `List each of these keys once: ${current.join(', ')}.`, { field: 'orderedKeys' });
     }
-    const byKey = new Map(hierarchy.alternatives.map((a) => [a.key, a]));
+    const byKey = new Map(model.alternatives.map((a) => [a.key, a]));
     for (const [position, key] of input.orderedKeys.entries()) {
       await tx.update(alternatives).set({ position, updatedAt: new Date() }).where(eq(alternatives.id, byKey.get(key)!.id));
     }

@@ -9,8 +9,8 @@ import { siblingsUnder } from './criterion-lookup';
 
 /** Sets the order of one node's children; the list must name exactly the children it has. */
 export async function reorderCriteria({ ctx, input }: ServiceArgs<FacilitatorContext, ReorderCriteriaInput>) {
-  return editModel(ctx, input.expectedVersion, 'criteria.reordered', async (tx, { hierarchy }) => {
-    const siblings = siblingsUnder(hierarchy, input.parentKey, 'parentKey');
+  return editModel(ctx, input.expectedVersion, 'criteria.reordered', async (tx, { model }) => {
+    const siblings = siblingsUnder(model, input.parentKey, 'parentKey');
     const current = siblings.map((s) => s.key);
     const isPermutation =
       input.orderedKeys.length === current.length &&

@@ -8,8 +8,8 @@ import { editModel } from '../shared/edit-model';
 
 /** Renames or redescribes a strategy; its key, and so its answers, stay. */
 export async function updateAlternative({ ctx, input }: ServiceArgs<FacilitatorContext, UpdateAlternativeInput>) {
-  return editModel(ctx, input.expectedVersion, 'alternative.updated', async (tx, { hierarchy }) => {
-    const alternative = hierarchy.alternatives.find((a) => a.key === input.key);
+  return editModel(ctx, input.expectedVersion, 'alternative.updated', async (tx, { model }) => {
+    const alternative = model.alternatives.find((a) => a.key === input.key);
     if (!alternative) throw new AppError('NOT_FOUND', `This session has no strategy "${input.key}".`, { field: 'key' });
     const changes = {
       ...(input.name ? { name: input.name } : {}),

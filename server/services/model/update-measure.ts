@@ -10,8 +10,8 @@ import { checkMeasureReferences } from './measure-checks';
 /** Changes the fields given; a catalogue measure edited here becomes the session's own version of it. */
 export async function updateMeasure({ ctx, input }: ServiceArgs<FacilitatorContext, UpdateMeasureInput>) {
   const { sessionId: _sessionId, expectedVersion, key, ...fields } = input;
-  return editModel(ctx, expectedVersion, 'measure.updated', async (tx, { session, hierarchy }) => {
-    checkMeasureReferences(hierarchy, fields);
+  return editModel(ctx, expectedVersion, 'measure.updated', async (tx, { session, model }) => {
+    checkMeasureReferences(model, fields);
     const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
     const updated = await tx
       .update(measures)

@@ -3,18 +3,18 @@ import { eq } from 'drizzle-orm';
 import type { SessionRef } from '~/core/contracts/session';
 import { participants } from '~/db/schema';
 import type { FacilitatorContext, ServiceArgs } from '../context';
-import { loadHierarchy } from '../shared/hierarchy';
+import { NO_ANSWERS, computeProgress } from '~/core/model';
+import { loadModel } from '../shared/session-model';
 import { loadAnswers } from '../shared/load-answers';
-import { computeProgress } from '../shared/progress';
 import { findSession } from '../shared/session-state';
-import { toParticipantView } from '../shared/views';
-import { participantNumber } from '../shared/keys';
+import { toParticipantView } from '../sessions/views';
+import { participantNumber } from '~/core/model';
 
 /** Who joined and how far each has come: what the facilitator watches during a workshop. */
 export async function listParticipants({ ctx }: ServiceArgs<FacilitatorContext, SessionRef>) {
   const session = await findSession(ctx.db, ctx.access.sessionId);
-  const [hierarchy, rows, answers] = await Promise.all([
-    loadHierarchy(ctx.db, session.id),
+  const [model, rows, answers] = await Promise.all([
+    loadModel(ctx.db, session.id),
     ctx.db.select().from(participants).where(eq(participants.sessionId, session.id)),
     loadAnswers(ctx.db, { sessionId: session.id }),
   ]);
@@ -22,7 +22,7 @@ export async function listParticipants({ ctx }: ServiceArgs<FacilitatorContext, 
     .sort((a, b) => participantNumber(a.key) - participantNumber(b.key))
     .map((participant) => {
       const own = answers.get(participant.id);
-      const progress = computeProgress(hierarchy, session.alternativeScoring, own?.judgments ?? [], own?.ratings ?? []);
+      const progress = computeProgress(model, session.alternativeScoring, own ?? NO_ANSWERS);
       return {
         ...toParticipantView(participant),
         progress: {

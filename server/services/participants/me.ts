@@ -4,11 +4,11 @@ import type { SessionRef } from '~/core/contracts/session';
 import { participants } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { ParticipantContext, ServiceArgs } from '../context';
-import { loadHierarchyAt } from '../shared/hierarchy';
+import { NO_ANSWERS, computeProgress } from '~/core/model';
+import { loadModelAt } from '../shared/session-model';
 import { countingAnswers, loadAnswerRows } from '../shared/load-answers';
-import { computeProgress } from '../shared/progress';
 import { findSession } from '../shared/session-state';
-import { toParticipantView } from '../shared/views';
+import { toParticipantView } from '../sessions/views';
 
 /**
  * The participant's own record, progress per node and the answers that count (per question, the one of the latest
@@ -18,13 +18,13 @@ export async function getMyProgress({ ctx }: ServiceArgs<ParticipantContext, Ses
   const session = await findSession(ctx.db, ctx.access.sessionId);
   const [participant] = await ctx.db.select().from(participants).where(eq(participants.id, ctx.access.participantId));
   if (!participant) throw new AppError('NOT_FOUND', 'You are no longer a participant of this session.');
-  const hierarchy = await loadHierarchyAt(ctx.db, session);
+  const model = await loadModelAt(ctx.db, session);
   const own = countingAnswers(await loadAnswerRows(ctx.db, { participantId: participant.id })).get(participant.id);
   const judgmentRows = own?.judgments ?? [];
   const ratingRows = own?.ratings ?? [];
   return {
     participant: toParticipantView(participant),
-    progress: computeProgress(hierarchy, session.alternativeScoring, judgmentRows, ratingRows),
+    progress: computeProgress(model, session.alternativeScoring, own ?? NO_ANSWERS),
     judgments: judgmentRows.map((j) => ({
       nodeKey: j.nodeKey,
       a: j.aKey,

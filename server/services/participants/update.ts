@@ -6,7 +6,7 @@ import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { assertNotClosed, lockSession } from '../shared/session-state';
 import { raiseEvent } from '../shared/workshop-state';
-import { toParticipantView } from '../shared/views';
+import { toParticipantView } from '../sessions/views';
 
 /** The facilitator corrects a participant's name or group, or sets their weight in the group result. */
 export async function updateParticipant({ ctx, input }: ServiceArgs<FacilitatorContext, UpdateParticipantInput>) {

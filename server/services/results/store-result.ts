@@ -1,15 +1,20 @@
 import 'server-only';
-import { ProblemValidationError, evaluate } from '~/core';
-import type { ComputationSettings, ResultCoverage } from '~/core/contracts/session-export';
+import type { Coverage, SessionResult } from '~/core/model';
+import type { ComputationSettings } from '~/core/contracts/session-export';
 import type { Db } from '~/db/client';
-import { results } from '~/db/schema';
-import { AppError } from '~/server/errors';
+import { type SessionRow, results } from '~/db/schema';
 
-/**
- * Runs the engine and stores its result with the settings and model version that produced it. A problem the
- * engine refuses comes back as NOT_COMPUTABLE with the engine's own paths and reasons.
- */
-export async function evaluateAndStore(
+export function computationSettings(session: SessionRow): ComputationSettings {
+  return {
+    methodSettings: session.methodSettings,
+    alternativeScoring: session.alternativeScoring,
+    stakeholderWeights: session.stakeholderWeights,
+    maxCr: session.maxCr,
+  };
+}
+
+/** Stores a computed result with the settings and model version that produced it, and who it covers. */
+export async function storeResult(
   db: Db,
   row: {
     sessionId: string;
@@ -17,26 +22,13 @@ export async function evaluateAndStore(
     participantKey: string | null;
     settings: ComputationSettings;
     sessionVersion: number;
-    coverage: ResultCoverage;
+    result: SessionResult;
+    coverage: Coverage;
     /** The workshop round this result closed, if any. */
     round?: number | null;
   },
-  problem: object,
 ) {
-  let result: Record<string, unknown>;
-  try {
-    result = evaluate(problem) as unknown as Record<string, unknown>;
-  } catch (error) {
-    if (error instanceof ProblemValidationError) {
-      const reasons = error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-      throw new AppError('NOT_COMPUTABLE', `The answers cannot be computed yet: ${reasons}`, { cause: error });
-    }
-    throw error;
-  }
-  const [stored] = await db
-    .insert(results)
-    .values({ ...row, result })
-    .returning();
+  const [stored] = await db.insert(results).values(row).returning();
   if (!stored) throw new Error('inserting a result returned no row');
   return stored;
 }

@@ -1,28 +1,59 @@
 import 'server-only';
+import { type Coverage, type SessionResult, upgradeStoredResult } from '~/core/model';
 import type { ResultRow } from '~/db/schema';
 
-export function toResultView(
-  row: ResultRow,
-  { isStale, includedCount = row.coverage.included.length }: { isStale: boolean; includedCount?: number },
-) {
+/**
+ * A stored result as readers get it: the engine's result and its coverage typed and in the current shape (older
+ * rows upgraded), with the settings and the model version that produced it.
+ */
+export type ResultView = {
+  scope: ResultRow['scope'];
+  participantKey: string | null;
+  settings: ResultRow['settings'];
+  sessionVersion: number;
+  computedAt: Date;
+  /** The workshop round this result closed, or null. */
+  round: number | null;
+  result: SessionResult;
+  /** Who the result includes and why the others are left out (a participant's copy: their own entry only). */
+  coverage: Coverage;
+  /** How many participants the result includes and leaves out; carried apart because a participant's copy of the coverage lists only them. */
+  counts: { included: number; excluded: number };
+  /** The model, the settings or the answers changed after this was computed. */
+  isStale: boolean;
+};
+
+export function toResultView(row: ResultRow, { isStale }: { isStale: boolean }): ResultView {
+  const { result, coverage } = upgradeStoredResult({ result: row.result, coverage: row.coverage, maxCr: row.settings.maxCr });
   return {
     scope: row.scope,
     participantKey: row.participantKey,
     settings: row.settings,
     sessionVersion: row.sessionVersion,
     computedAt: row.computedAt,
-    coverage: row.coverage,
-    /**
-     * How many participants the result includes. A participant's copy of the group result lists only their own
-     * key in `coverage`, so the count is carried here.
-     */
-    includedCount,
-    /** The workshop round this result closed, or null. */
     round: row.round,
-    result: row.result,
-    /** The model, the settings or the answers changed after this was computed. */
+    result,
+    coverage,
+    counts: { included: coverage.included.length, excluded: coverage.excluded.length },
     isStale,
   };
 }
 
-export type ResultView = ReturnType<typeof toResultView>;
+/** A participant's copy of the group result: their own entry alone, the others' answers and distances gone. */
+export function onlyOwnEntry(view: ResultView, participantKey: string): ResultView {
+  const { result } = view;
+  if (result.kind !== 'group-hierarchy') return view;
+  return {
+    ...view,
+    result: {
+      ...result,
+      participants: result.participants.filter((p) => p.id === participantKey),
+      furthest: [],
+      disagreement: {},
+    },
+    coverage: {
+      included: view.coverage.included.filter((entry) => entry.participantKey === participantKey),
+      excluded: view.coverage.excluded.filter((entry) => entry.participantKey === participantKey),
+    },
+  };
+}

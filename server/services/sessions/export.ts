@@ -8,7 +8,7 @@ import type { FacilitatorContext, ServiceArgs } from '../context';
 import { loadAnswerRows } from '../shared/load-answers';
 import { readModel } from '../shared/read-model';
 import { findSession } from '../shared/session-state';
-import { participantNumber } from '../shared/keys';
+import { participantNumber, upgradeStoredResult } from '~/core/model';
 
 const SNAPSHOT = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
 const iso = (date: Date) => date.toISOString();
@@ -45,7 +45,7 @@ export async function exportSession({ ctx }: ServiceArgs<FacilitatorContext, Ses
       .orderBy(asc(auditLog.createdAt), asc(auditLog.sessionVersion));
     return {
       format: SESSION_EXPORT_FORMAT,
-      formatVersion: 1,
+      formatVersion: 2,
       exportedAt: new Date().toISOString(),
       session: {
         title: session.title,
@@ -122,13 +122,12 @@ export async function exportSession({ ctx }: ServiceArgs<FacilitatorContext, Ses
           };
         }),
       results: resultRows.map((r) => ({
+        ...upgradeStoredResult({ result: r.result, coverage: r.coverage, maxCr: r.settings.maxCr }),
         scope: r.scope,
         participantKey: r.participantKey,
         settings: r.settings,
         sessionVersion: r.sessionVersion,
         computedAt: iso(r.computedAt),
-        result: r.result,
-        coverage: r.coverage,
         round: r.round,
       })),
       rounds: roundRows.map((r) => ({

@@ -3,11 +3,11 @@ import { count, eq } from 'drizzle-orm';
 import type { SessionRef } from '~/core/contracts/session';
 import { measures, participants } from '~/db/schema';
 import type { AccessContext, ServiceArgs } from '../context';
-import { loadHierarchyAt } from '../shared/hierarchy';
+import { NO_ANSWERS, computeProgress } from '~/core/model';
+import { loadModelAt } from '../shared/session-model';
 import { loadAnswers } from '../shared/load-answers';
-import { computeProgress } from '../shared/progress';
 import { findSession } from '../shared/session-state';
-import { toAccessView, toModelView, toParticipantView, toSessionSettings, toSessionSummary } from '../shared/views';
+import { toAccessView, toModelView, toParticipantView, toSessionSettings, toSessionSummary } from '../sessions/views';
 
 /**
  * The session as the link holder may see it: everyone sees the question, the settings and the model; a
@@ -17,8 +17,8 @@ import { toAccessView, toModelView, toParticipantView, toSessionSettings, toSess
 export async function getSession({ ctx }: ServiceArgs<AccessContext, SessionRef>, { withMe = true }: { withMe?: boolean } = {}) {
   const sessionId = ctx.access.sessionId;
   const session = await findSession(ctx.db, sessionId);
-  const [hierarchy, measureRows] = await Promise.all([
-    loadHierarchyAt(ctx.db, session),
+  const [model, measureRows] = await Promise.all([
+    loadModelAt(ctx.db, session),
     ctx.db.select().from(measures).where(eq(measures.sessionId, sessionId)),
   ]);
   let me = null;
@@ -28,7 +28,7 @@ export async function getSession({ ctx }: ServiceArgs<AccessContext, SessionRef>
       const answers = (await loadAnswers(ctx.db, { participantId: participant.id })).get(participant.id);
       me = {
         ...toParticipantView(participant),
-        progress: computeProgress(hierarchy, session.alternativeScoring, answers?.judgments ?? [], answers?.ratings ?? []),
+        progress: computeProgress(model, session.alternativeScoring, answers ?? NO_ANSWERS),
       };
     }
   }
@@ -40,7 +40,7 @@ export async function getSession({ ctx }: ServiceArgs<AccessContext, SessionRef>
   return {
     ...toSessionSummary(session),
     settings: toSessionSettings(session),
-    model: toModelView(session, hierarchy, measureRows),
+    model: toModelView(session, model, measureRows),
     access: toAccessView(ctx.access),
     me,
     participantCount,

@@ -6,9 +6,8 @@ import { auditLog, clusterProfiles, judgments, participants, ratings, results, s
 import { AppError } from '~/server/errors';
 import { type SessionLinks, issueSessionLinks } from '../access/issue-session-links';
 import type { ServiceArgs, ServiceContext } from '../context';
-import { type Hierarchy, hierarchyFromSpec, pairKey } from '../shared/hierarchy';
+import { type DecisionModel, buildDecisionModel, pairKey, participantNumber } from '~/core/model';
 import { insertModel } from '../shared/insert-model';
-import { participantNumber } from '../shared/keys';
 
 const INSERT_BATCH = 1000;
 
@@ -22,7 +21,7 @@ type ExportedCriterion = SessionExport['model']['criteria'][number];
  * The checks the contract cannot make alone: keys unique in the session, every answer about an element and a
  * pair the model has, no pair answered twice, results naming known participants. Throws before any write.
  */
-function checkReferences(data: SessionExport): Hierarchy {
+function checkReferences(data: SessionExport): DecisionModel {
   const elementKeys = new Set<string>();
   let criterionCount = 0;
   const visit = (nodes: ExportedCriterion[], path: string) => {
@@ -47,7 +46,7 @@ function checkReferences(data: SessionExport): Hierarchy {
     if (measureKeys.has(m.key)) throw invalid(`model.measures.${i}.key`, `The measure key "${m.key}" is used twice.`);
     measureKeys.add(m.key);
   });
-  const hierarchy = hierarchyFromSpec(data.model);
+  const model = buildDecisionModel(data.model);
   const alternativeKeys = new Set(data.model.alternatives.map((a) => a.key));
   const participantKeys = new Set<string>();
   data.participants.forEach((p, i) => {
@@ -56,10 +55,10 @@ function checkReferences(data: SessionExport): Hierarchy {
     const seenPairs = new Set<string>();
     p.judgments.forEach((j, k) => {
       const field = `participants.${i}.judgments.${k}`;
-      const node = hierarchy.nodes.get(j.nodeKey);
+      const node = model.node(j.nodeKey);
       if (!node) throw invalid(`${field}.nodeKey`, `The model has no node "${j.nodeKey}".`);
-      if (!node.elements.includes(j.a)) throw invalid(`${field}.a`, `"${j.a}" is not compared under "${j.nodeKey}".`);
-      if (!node.elements.includes(j.b) || j.a === j.b) {
+      if (!node.elementKeys.includes(j.a)) throw invalid(`${field}.a`, `"${j.a}" is not compared under "${j.nodeKey}".`);
+      if (!node.elementKeys.includes(j.b) || j.a === j.b) {
         throw invalid(`${field}.b`, `"${j.b}" is not a second element compared under "${j.nodeKey}".`);
       }
       const pair = `${j.round}/${j.nodeKey}/${pairKey(j.a, j.b)}`;
@@ -71,7 +70,7 @@ function checkReferences(data: SessionExport): Hierarchy {
     const seenRatings = new Set<string>();
     p.ratings.forEach((r, k) => {
       const field = `participants.${i}.ratings.${k}`;
-      if (!hierarchy.leafKeys.includes(r.criterionKey)) {
+      if (!model.leafKeys.includes(r.criterionKey)) {
         throw invalid(`${field}.criterionKey`, `"${r.criterionKey}" is not a leaf criterion of the model.`);
       }
       if (!alternativeKeys.has(r.alternativeKey)) {
@@ -99,7 +98,7 @@ function checkReferences(data: SessionExport): Hierarchy {
       throw invalid(`results.${i}.participantKey`, `No participant "${r.participantKey}" in this export.`);
     }
   });
-  return hierarchy;
+  return model;
 }
 
 async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {

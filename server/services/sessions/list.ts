@@ -4,7 +4,7 @@ import type { ListSessionsInput } from '~/core/contracts/session';
 import { accessTokens, sessions } from '~/db/schema';
 import { hashToken } from '../access/tokens';
 import type { ServiceArgs, ServiceContext } from '../context';
-import { toSessionSummary } from '../shared/views';
+import { toSessionSummary } from '../sessions/views';
 
 /**
  * Summaries of the sessions the given tokens open, one per token that opens something; unknown tokens are

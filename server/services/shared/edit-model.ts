@@ -3,7 +3,7 @@ import type { Db } from '~/db/client';
 import type { SessionRow } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext } from '../context';
-import { type Hierarchy, loadHierarchy } from './hierarchy';
+import { type SessionModel, loadModel } from './session-model';
 import { pruneStaleAnswers } from './prune-answers';
 import { assertNotClosed, assertVersion, lockSession, recordChange } from './session-state';
 
@@ -13,7 +13,7 @@ export type ModelEditResult = {
   droppedAnswers: { judgments: number; ratings: number };
 };
 
-type EditState = { session: SessionRow; hierarchy: Hierarchy };
+type EditState = { session: SessionRow; model: SessionModel };
 
 /**
  * The frame of every model edit: one transaction that locks the session, refuses a stale `expectedVersion`
@@ -33,9 +33,9 @@ export async function editModel<T extends Record<string, unknown> = Record<strin
     if (session.status !== 'draft') {
       throw new AppError('NOT_DRAFT', 'The model can be edited only while the session is a draft.');
     }
-    const hierarchy = await loadHierarchy(tx, session.id);
-    const { detail, value } = await apply(tx, { session, hierarchy });
-    const droppedAnswers = await pruneStaleAnswers(tx, session.id, await loadHierarchy(tx, session.id));
+    const model = await loadModel(tx, session.id);
+    const { detail, value } = await apply(tx, { session, model });
+    const droppedAnswers = await pruneStaleAnswers(tx, session.id, await loadModel(tx, session.id));
     const dropped = droppedAnswers.judgments + droppedAnswers.ratings > 0 ? { droppedAnswers } : {};
     const version = await recordChange(tx, session, action, { ...detail, ...dropped });
     return { ...(value ?? ({} as T)), version, droppedAnswers };

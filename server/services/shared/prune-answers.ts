@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '~/db/client';
 import { judgments, ratings } from '~/db/schema';
-import type { Hierarchy } from './hierarchy';
+import type { SessionModel } from './session-model';
 
 const DELETE_BATCH = 1000;
 
@@ -14,17 +14,17 @@ const DELETE_BATCH = 1000;
 export async function pruneStaleAnswers(
   tx: Db,
   sessionId: string,
-  hierarchy: Hierarchy,
+  model: SessionModel,
 ): Promise<{ judgments: number; ratings: number }> {
-  const alternativeKeys = new Set(hierarchy.alternatives.map((a) => a.key));
-  const leafKeys = new Set(hierarchy.leafKeys);
+  const alternativeKeys = new Set(model.alternativeKeys);
+  const leafKeys = new Set(model.leafKeys);
   const judgmentRows = await tx
     .select({ id: judgments.id, nodeKey: judgments.nodeKey, aKey: judgments.aKey, bKey: judgments.bKey })
     .from(judgments)
     .where(eq(judgments.sessionId, sessionId));
   const staleJudgments = judgmentRows
     .filter((row) => {
-      const elements = hierarchy.nodes.get(row.nodeKey)?.elements;
+      const elements = model.node(row.nodeKey)?.elementKeys;
       return !elements || !elements.includes(row.aKey) || !elements.includes(row.bKey);
     })
     .map((row) => row.id);

@@ -11,8 +11,8 @@ import {
 import type { Db } from '~/db/client';
 import { type SessionRow, type WorkshopRoundRow, type WorkshopRow, sessions, workshopRounds, workshops } from '~/db/schema';
 import type { WorkshopNotice } from '~/server/events/bus';
+import { isSameItem, itemNodeId } from '~/core/model';
 import { AppError } from '~/server/errors';
-import type { Hierarchy } from './hierarchy';
 
 export type RoundInfo = {
   number: number;
@@ -56,27 +56,6 @@ export async function listRounds(db: Db, sessionId: string): Promise<RoundInfo[]
 /** Whether `round` asks about comparison node `nodeKey` (for a rating, the criterion). */
 export function roundAsks(round: RoundInfo, nodeKey: string): boolean {
   return round.nodeKeys === null || round.nodeKeys.includes(nodeKey);
-}
-
-/** A judgment's position read the other way round (b over a); never -0, which JSON and tallies would show apart. */
-export function flipPosition(position: number): number {
-  return position === 0 ? 0 : -position;
-}
-
-/** The comparison node an item belongs to: the node of a pair, the criterion of a rating. */
-export function itemNodeKey(item: LiveItem): string {
-  return item.kind === 'pair' ? item.nodeKey : item.criterionKey;
-}
-
-/** The same question, whichever way round the pair was put. */
-export function isSameItem(x: LiveItem, y: LiveItem): boolean {
-  if (x.kind === 'pair' && y.kind === 'pair') {
-    return x.nodeKey === y.nodeKey && ((x.a === y.a && x.b === y.b) || (x.a === y.b && x.b === y.a));
-  }
-  if (x.kind === 'rating' && y.kind === 'rating') {
-    return x.criterionKey === y.criterionKey && x.alternativeKey === y.alternativeKey;
-  }
-  return false;
 }
 
 /** What the workshop row of a session that has none yet would hold: sessions get one on first use. */
@@ -203,7 +182,7 @@ export function assertOpenForAnswers(workshop: WorkshopRow, round: RoundInfo, it
   if (round.status === 'closed') {
     throw new AppError('ROUND_CLOSED', `Round ${round.number} is closed: its answers are frozen until the facilitator opens the next round.`);
   }
-  const nodeKey = itemNodeKey(item);
+  const nodeKey = itemNodeId(item);
   if (!roundAsks(round, nodeKey)) {
     throw new AppError('VOTING_CLOSED', `Round ${round.number} does not ask about "${nodeKey}" again.`, {
       field: item.kind === 'pair' ? 'nodeKey' : 'criterionKey',
@@ -216,27 +195,4 @@ export function assertOpenForAnswers(workshop: WorkshopRow, round: RoundInfo, it
   if (workshop.isRevealed) {
     throw new AppError('VOTING_CLOSED', 'Voting on this question is closed: its answers are being shown.');
   }
-}
-
-/**
- * The questions of a round in the order the room goes through them: the goal first, then each node in the
- * order of the tree; pairs in element order, or one rating per strategy under a leaf in ratings sessions.
- */
-export function buildAgenda(hierarchy: Hierarchy, scoring: 'pairwise' | 'ratings', round: RoundInfo): LiveItem[] {
-  const nodes = [...hierarchy.nodes.values()];
-  const ordered = [...nodes.filter((n) => n.key === 'goal'), ...nodes.filter((n) => n.key !== 'goal')];
-  const items: LiveItem[] = [];
-  for (const node of ordered) {
-    if (!roundAsks(round, node.key) || node.elements.length < 2) continue;
-    if (node.kind === 'alternatives' && scoring === 'ratings') {
-      for (const alternativeKey of node.elements) items.push({ kind: 'rating', criterionKey: node.key, alternativeKey });
-      continue;
-    }
-    for (let i = 0; i < node.elements.length; i++) {
-      for (let j = i + 1; j < node.elements.length; j++) {
-        items.push({ kind: 'pair', nodeKey: node.key, a: node.elements[i]!, b: node.elements[j]! });
-      }
-    }
-  }
-  return items;
 }

@@ -3,7 +3,7 @@ import { SavedModelTemplate, type SaveModelTemplateInput } from '~/core/contract
 import { auditLog, decisionModels } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
-import { deriveKey } from '../shared/keys';
+import { deriveKey } from '~/core/model';
 import type { CriterionSpec } from '../shared/insert-model';
 import { readModel } from '../shared/read-model';
 import { shareLockSession } from '../shared/session-state';

@@ -3,10 +3,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { WorkshopRef } from '~/core/contracts/workshop';
 import type { Db } from '~/db/client';
 import { results, workshopRounds, workshops } from '~/db/schema';
-import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
-import { buildGroupProblem } from '../results/group-problem';
-import { evaluateAndStore } from '../results/store-result';
+import { evaluateGroup } from '~/core/model/evaluate-session';
+import { groupNotComputableMessage } from '../results/not-computable';
+import { computationSettings, storeResult } from '../results/store-result';
+import { readGroupMembers } from '../shared/group-members';
 import { type ResultView, toResultView } from '../results/views';
 import { listRounds } from '../shared/workshop-state';
 import { UNCHANGED, changeLive } from './live-change';
@@ -30,7 +31,7 @@ export async function findRoundResult(db: Db, sessionId: string, round: number) 
  */
 export async function closeRound({ ctx }: ServiceArgs<FacilitatorContext, WorkshopRef>) {
   type RoundOutcome = { number: number; result: ResultView | null; resultError: string | null };
-  const { result: closed, state } = await changeLive(ctx, 'round.closed', async ({ tx, session, round, hierarchy }) => {
+  const { result: closed, state } = await changeLive(ctx, 'round.closed', async ({ tx, session, round, model }) => {
     if (round.status === 'closed') return UNCHANGED;
     const now = new Date();
     if (round.openedAt === null) {
@@ -46,17 +47,22 @@ export async function closeRound({ ctx }: ServiceArgs<FacilitatorContext, Worksh
     await tx.update(workshops).set({ isRevealed: false, updatedAt: now }).where(eq(workshops.sessionId, session.id));
     let result: ResultView | null = null;
     let resultError: string | null = null;
-    try {
-      const { problem, settings, coverage } = await buildGroupProblem(tx, session, hierarchy, { upToRound: round.number });
-      const stored = await evaluateAndStore(
-        tx,
-        { sessionId: session.id, scope: 'group', participantKey: null, settings, sessionVersion: session.version, coverage, round: round.number },
-        problem,
-      );
+    const settings = computationSettings(session);
+    const evaluation = evaluateGroup(model, settings, await readGroupMembers(tx, session.id, { upToRound: round.number }));
+    if (evaluation.isComputed) {
+      const stored = await storeResult(tx, {
+        sessionId: session.id,
+        scope: 'group',
+        participantKey: null,
+        settings,
+        sessionVersion: session.version,
+        result: evaluation.result,
+        coverage: evaluation.coverage,
+        round: round.number,
+      });
       result = toResultView(stored, { isStale: false });
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'NOT_COMPUTABLE') throw error;
-      resultError = error.message;
+    } else {
+      resultError = groupNotComputableMessage(evaluation.coverage);
       await tx
         .update(workshopRounds)
         .set({ resultError })

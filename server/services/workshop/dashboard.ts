@@ -1,30 +1,29 @@
 import 'server-only';
 import {
-  type GroupHierarchyResult,
-  ProblemValidationError,
   analyzeMatrix,
   consensusLevel,
   emptyMatrix,
-  evaluate,
   isDisconnected,
   positionToRatio,
   ratioToNearestPosition,
   setJudgment,
 } from '~/core';
+import { buildAgenda, byParticipantNumber, nodeAnswerKind } from '~/core/model';
+import { evaluateGroup } from '~/core/model/evaluate-session';
 import { STAKEHOLDER_GROUPS } from '~/core/contracts/session';
 import type { DashboardInput } from '~/core/contracts/workshop';
 import type { Db } from '~/db/client';
 import type { SessionRow } from '~/db/schema';
-import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
-import { buildGroupProblem, effectiveWeight } from '../results/group-problem';
-import { createCoalescedRead } from '../shared/coalesced-read';
-import type { Hierarchy } from '../shared/hierarchy';
-import { participantNumber } from '../shared/keys';
+import { groupNotComputableMessage } from '../results/not-computable';
+import { participantsInResult } from '../results/participants-in-result';
+import { computationSettings } from '../results/store-result';
+import { readGroupMembers } from '../shared/group-members';
+import { createCoalescedRead } from '~/server/lib/coalesced-read';
+import type { SessionModel } from '../shared/session-model';
 import { type CountedJudgment, loadAnswers } from '../shared/load-answers';
-import { computeProgress } from '../shared/progress';
-import { toParticipantView } from '../shared/views';
-import { buildAgenda, roundAsks } from '../shared/workshop-state';
+import { toParticipantView } from '../sessions/views';
+import { roundAsks } from '../shared/workshop-state';
 import { forViewer, readLiveSnapshot } from './live-state';
 
 /** One instant of the whole session, on PostgreSQL too. */
@@ -46,25 +45,25 @@ const CONSISTENCY_CACHE_LIMIT = 20_000;
  * settings, used as they are.
  */
 function crByNode(
-  hierarchy: Hierarchy,
+  model: SessionModel,
   session: SessionRow,
   own: CountedJudgment[],
   computed: Record<string, { cr: number; isConsistentEnough: boolean }> | undefined,
 ) {
   const { method, randomIndex, completion, scale } = session.methodSettings;
   const out: Array<{ nodeKey: string } & NodeConsistency> = [];
-  for (const node of hierarchy.nodes.values()) {
-    if (node.elements.length < 2 || (node.kind === 'alternatives' && session.alternativeScoring === 'ratings')) continue;
+  for (const node of model.nodes) {
+    if (nodeAnswerKind(node, session.alternativeScoring) !== 'pairs') continue;
     const known = computed?.[node.key];
     if (known) {
       out.push({ nodeKey: node.key, cr: known.cr, isConsistentEnough: known.isConsistentEnough });
       continue;
     }
     const mine = own.filter((j) => j.nodeKey === node.key);
-    const key = [method, randomIndex, completion, scale, node.elements.join(','), ...mine.map((j) => `${j.aKey}/${j.bKey}=${j.position}`).sort()].join('|');
+    const key = [method, randomIndex, completion, scale, node.elementKeys.join(','), ...mine.map((j) => `${j.aKey}/${j.bKey}=${j.position}`).sort()].join('|');
     let consistency = consistencyByJudgments.get(key);
     if (!consistency) {
-      consistency = nodeConsistency(node.elements, mine, session.methodSettings);
+      consistency = nodeConsistency(node.elementKeys, mine, session.methodSettings);
       if (consistencyByJudgments.size >= CONSISTENCY_CACHE_LIMIT) consistencyByJudgments.clear();
       consistencyByJudgments.set(key, consistency);
     }
@@ -73,7 +72,7 @@ function crByNode(
   return out;
 }
 
-function nodeConsistency(elements: string[], judgmentsOfNode: CountedJudgment[], settings: SessionRow['methodSettings']): NodeConsistency {
+function nodeConsistency(elements: readonly string[], judgmentsOfNode: CountedJudgment[], settings: SessionRow['methodSettings']): NodeConsistency {
   const index = new Map(elements.map((key, i) => [key, i]));
   const matrix = emptyMatrix(elements.length);
   let count = 0;
@@ -95,8 +94,6 @@ function nodeConsistency(elements: string[], judgmentsOfNode: CountedJudgment[],
  * engine work on a room of 200, and an answer saved meanwhile should not wait for all of them.
  */
 const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-type GroupOutcome = { result: GroupHierarchyResult; coverage: { included: string[]; skipped: Array<{ participantKey: string; reason: string }> } };
 
 type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
 
@@ -128,64 +125,42 @@ export async function getDashboard({ ctx, input }: ServiceArgs<FacilitatorContex
 async function computeDashboard(db: Db, sessionId: string, topDisagreements: number) {
   return db.transaction(async (tx) => {
     const snapshot = await readLiveSnapshot(tx, sessionId);
-    const { session, hierarchy, round, participantRows } = snapshot;
+    const { session, model, round } = snapshot;
+    const participantRows = [...snapshot.participantRows].sort(byParticipantNumber);
     const answers = await loadAnswers(tx, { sessionId: session.id });
     await yieldToOtherRequests();
-    let group: GroupOutcome | null = null;
-    let groupError: string | null = null;
-    try {
-      const built = await buildGroupProblem(tx, session, hierarchy, { monteCarlo: false, answers, participantRows });
-      await yieldToOtherRequests();
-      group = { result: evaluate(built.problem) as GroupHierarchyResult, coverage: built.coverage };
-    } catch (error) {
-      if (error instanceof ProblemValidationError) groupError = error.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-      else if (error instanceof AppError && error.code === 'NOT_COMPUTABLE') groupError = error.message;
-      else throw error;
-    }
+    const settings = computationSettings(session);
+    const members = await readGroupMembers(tx, session.id, { participantRows, answers });
+    const evaluation = evaluateGroup(model, settings, members, { monteCarlo: false });
     await yieldToOtherRequests();
+    const result = evaluation.isComputed ? evaluation.result : null;
+    const groupError = evaluation.isComputed ? null : groupNotComputableMessage(evaluation.coverage);
     const byKey = new Map(participantRows.map((p) => [p.key, p]));
-    const engineEntry = new Map(group?.result.participants.map((p) => [p.id, p]) ?? []);
-    const skipped = new Map(group?.coverage.skipped.map((s) => [s.participantKey, s.reason]) ?? []);
-    const agenda = buildAgenda(hierarchy, session.alternativeScoring, round);
+    const engineEntry = new Map(result?.participants.map((p) => [p.id, p]) ?? []);
+    const agenda = buildAgenda(model, session.alternativeScoring, round.nodeKeys);
+    const inResult = participantsInResult(model, settings, participantRows, answers, evaluation.coverage);
 
-    const participants = [...participantRows]
-      .sort((a, b) => participantNumber(a.key) - participantNumber(b.key))
-      .map((p) => {
-        const own = answers.get(p.id) ?? { judgments: [], ratings: [] };
-        const progress = computeProgress(hierarchy, session.alternativeScoring, own.judgments, own.ratings);
-        const inRound = [
-          ...own.judgments.filter((j) => j.round === round.number && roundAsks(round, j.nodeKey)),
-          ...own.ratings.filter((r) => r.round === round.number && roundAsks(round, r.criterionKey)),
-        ].length;
-        const entry = engineEntry.get(p.key);
-        const status: 'included' | 'left-out' | 'weight-zero' | 'above-cr-limit' | 'not-computable' = !p.isIncluded
-          ? 'left-out'
-          : effectiveWeight(p, session) <= 0
-            ? 'weight-zero'
-            : entry?.excluded
-              ? 'above-cr-limit'
-              : entry
-                ? 'included'
-                : 'not-computable';
-        return {
-          ...toParticipantView(p),
-          isIncluded: p.isIncluded,
-          effectiveWeight: effectiveWeight(p, session),
-          status,
-          statusReason: entry?.exclusion ? `CR ${entry.exclusion.cr.toFixed(3)} is above maxCr ${entry.exclusion.limit}` : (skipped.get(p.key) ?? null),
-          progress: {
-            answered: progress.answered,
-            required: progress.required,
-            fraction: progress.fraction,
-            isComplete: progress.isComplete,
-            isComputable: progress.isComputable,
-          },
-          roundProgress: { answered: Math.min(inRound, agenda.length), required: agenda.length },
-          nodes: crByNode(hierarchy, session, own.judgments, entry?.nodes),
-          /** RMS log distance of their judgments from the group's (0 = agrees), from the engine. */
-          distance: entry?.distance ?? null,
-        };
-      });
+    const participants = participantRows.map((p, index) => {
+      const own = answers.get(p.id) ?? { judgments: [], ratings: [] };
+      const inRound = [
+        ...own.judgments.filter((j) => j.round === round.number && roundAsks(round, j.nodeKey)),
+        ...own.ratings.filter((r) => r.round === round.number && roundAsks(round, r.criterionKey)),
+      ].length;
+      const entry = engineEntry.get(p.key);
+      const { progress, participation, effectiveWeight } = inResult[index]!;
+      return {
+        ...toParticipantView(p),
+        isIncluded: p.isIncluded,
+        effectiveWeight,
+        /** In the group result now (with the nodes estimated from incomplete answers), or out and why. */
+        participation: participation!,
+        progress,
+        roundProgress: { answered: Math.min(inRound, agenda.length), required: agenda.length },
+        nodes: crByNode(model, session, own.judgments, entry?.nodes),
+        /** RMS log distance of their judgments from the group's (0 = agrees), from the engine. */
+        distance: entry?.distance ?? null,
+      };
+    });
 
     const stakeholderGroups = STAKEHOLDER_GROUPS.map((groupKey) => {
       const members = participantRows.filter((p) => p.stakeholderGroup === groupKey);
@@ -197,7 +172,6 @@ async function computeDashboard(db: Db, sessionId: string, topDisagreements: num
       };
     });
 
-    const result = group?.result ?? null;
     const consensus = result
       ? Object.entries(result.consensus).map(([nodeKey, value]) => ({ nodeKey, consensus: value, level: consensusLevel(value) }))
       : [];
@@ -245,7 +219,7 @@ async function computeDashboard(db: Db, sessionId: string, topDisagreements: num
             criteria: result.criteria,
             overallConsensus: result.overallConsensus,
             consensusLevel: result.consensusLevel,
-            coverage: group!.coverage,
+            coverage: evaluation.coverage,
             furthest: result.furthest.map((d) => ({ participantKey: d.id, displayName: byKey.get(d.id)?.displayName ?? d.id, distance: d.distance })),
           }
         : null,

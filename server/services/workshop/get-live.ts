@@ -3,8 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { WorkshopRef } from '~/core/contracts/workshop';
 import { judgments, ratings } from '~/db/schema';
 import type { AccessContext, FacilitatorAccess, ParticipantAccess, ServiceArgs } from '../context';
-import { pairKey } from '../shared/hierarchy';
-import { buildAgenda, flipPosition, isSameItem } from '../shared/workshop-state';
+import { buildAgenda, flipPosition, isSameItem, pairKey } from '~/core/model';
 import { forViewer, readLiveSnapshot } from './live-state';
 
 /**
@@ -15,7 +14,7 @@ export async function getLiveState({ ctx }: ServiceArgs<AccessContext<Facilitato
   const snapshot = await readLiveSnapshot(ctx.db, ctx.access.sessionId);
   if (ctx.access.role === 'facilitator') return { ...forViewer(snapshot.state, 'facilitator'), mine: null, myRound: null };
   const participantId = ctx.access.participantId;
-  const { session, round, hierarchy, workshop } = snapshot;
+  const { session, round, model, workshop } = snapshot;
   const [ownJudgments, ownRatings] = await Promise.all([
     ctx.db
       .select({ nodeKey: judgments.nodeKey, aKey: judgments.aKey, bKey: judgments.bKey, position: judgments.position })
@@ -26,7 +25,7 @@ export async function getLiveState({ ctx }: ServiceArgs<AccessContext<Facilitato
       .from(ratings)
       .where(and(eq(ratings.participantId, participantId), eq(ratings.round, round.number))),
   ]);
-  const agenda = buildAgenda(hierarchy, session.alternativeScoring, round);
+  const agenda = buildAgenda(model, session.alternativeScoring, round.nodeKeys);
   const answered = agenda.filter((item) =>
     item.kind === 'pair'
       ? ownJudgments.some((j) => j.nodeKey === item.nodeKey && pairKey(j.aKey, j.bKey) === pairKey(item.a, item.b))

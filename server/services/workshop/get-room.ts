@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { RoomRef } from '~/core/contracts/workshop';
 import { measures } from '~/db/schema';
 import type { ServiceArgs, ServiceContext } from '../context';
-import { toModelView } from '../shared/views';
+import { toModelView } from '../sessions/views';
 import { forViewer, readLiveSnapshot } from './live-state';
 import { findSessionByRoomCode } from './room';
 
@@ -15,9 +15,9 @@ import { findSessionByRoomCode } from './room';
 export async function getRoom({ ctx, input }: ServiceArgs<ServiceContext, RoomRef>) {
   const sessionId = await findSessionByRoomCode(ctx.db, input.roomCode);
   const snapshot = await readLiveSnapshot(ctx.db, sessionId);
-  const { session, hierarchy } = snapshot;
+  const { session, model: sessionModel } = snapshot;
   const measureRows = await ctx.db.select().from(measures).where(eq(measures.sessionId, sessionId));
-  const { measures: _measures, ...model } = toModelView(session, hierarchy, measureRows);
+  const { measures: _measures, ...model } = toModelView(session, sessionModel, measureRows);
   return {
     sessionId,
     title: session.title,

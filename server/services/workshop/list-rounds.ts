@@ -1,29 +1,21 @@
 import 'server-only';
-import type { GroupHierarchyResult } from '~/core';
+import { isGroupResult } from '~/core/model';
 import type { WorkshopRef } from '~/core/contracts/workshop';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { findSession } from '../shared/session-state';
 import { listRounds } from '../shared/workshop-state';
+import { toResultView } from '../results/views';
 import { findRoundResult } from './close-round';
 
-type RoundSummary = {
-  computedAt: Date;
-  settings: unknown;
-  coverage: { included: string[]; skipped: Array<{ participantKey: string; reason: string }> };
-  ranking: string[];
-  alternatives: Record<string, number>;
-  criteria: Record<string, { local: number; global: number }>;
-  overallConsensus: number;
-  consensusLevel: string;
-  consensus: Record<string, number>;
-};
-
-function summarize(row: NonNullable<Awaited<ReturnType<typeof findRoundResult>>>): RoundSummary {
-  const result = row.result as unknown as GroupHierarchyResult;
+function summarize(row: NonNullable<Awaited<ReturnType<typeof findRoundResult>>>) {
+  const view = toResultView(row, { isStale: false });
+  const { result } = view;
+  if (!isGroupResult(result)) throw new Error(`the result stored for a round is a group result, got ${result.kind}`);
   return {
-    computedAt: row.computedAt,
-    settings: row.settings,
-    coverage: row.coverage,
+    computedAt: view.computedAt,
+    settings: view.settings,
+    coverage: view.coverage,
+    counts: view.counts,
     ranking: result.ranking,
     alternatives: result.alternatives,
     criteria: result.criteria,

@@ -4,12 +4,12 @@ import type { Db } from '~/db/client';
 import type { SessionRow, WorkshopRow } from '~/db/schema';
 import type { WorkshopNotice } from '~/server/events/bus';
 import type { FacilitatorContext } from '../context';
-import { type Hierarchy, loadHierarchy } from '../shared/hierarchy';
+import { type SessionModel, loadModel } from '../shared/session-model';
 import { assertNotClosed, lockSession } from '../shared/session-state';
 import { type RoundInfo, currentRound, ensureWorkshop, raiseEvent } from '../shared/workshop-state';
 import { type LiveState, forViewer, readLiveSnapshot } from './live-state';
 
-export type LiveChangeScope = { tx: Db; session: SessionRow; workshop: WorkshopRow; round: RoundInfo; hierarchy: Hierarchy };
+export type LiveChangeScope = { tx: Db; session: SessionRow; workshop: WorkshopRow; round: RoundInfo; model: SessionModel };
 
 /** Returned by a change that turned out to change nothing (a step past the last item): no event is raised. */
 export const UNCHANGED = Symbol('unchanged');
@@ -29,8 +29,8 @@ export async function changeLive<T>(
     assertNotClosed(session);
     const workshop = await ensureWorkshop(tx, session);
     const round = await currentRound(tx, session.id);
-    const hierarchy = await loadHierarchy(tx, session.id);
-    const outcome = await change({ tx, session, workshop, round, hierarchy });
+    const model = await loadModel(tx, session.id);
+    const outcome = await change({ tx, session, workshop, round, model });
     if (outcome === UNCHANGED) return { result: null, notice: null as WorkshopNotice | null };
     const eventKind = typeof kind === 'function' ? kind(outcome) : kind;
     return { result: outcome, notice: await raiseEvent(tx, session.id, eventKind) };

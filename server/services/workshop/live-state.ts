@@ -11,9 +11,9 @@ import { RATING_INTENSITIES, type RatingIntensity, ratingValue } from '~/core/co
 import type { LiveItem, RoundStatus, WorkshopMode } from '~/core/contracts/workshop';
 import type { Db } from '~/db/client';
 import { type ParticipantRow, type SessionRow, type WorkshopRow, judgments, participants, ratings } from '~/db/schema';
-import { effectiveWeight } from '../results/group-problem';
-import { type Hierarchy, loadHierarchyAt, pairKey } from '../shared/hierarchy';
-import { type RoundInfo, buildAgenda, flipPosition, isSameItem, readSessionState } from '../shared/workshop-state';
+import { type SessionModel, loadModelAt } from '../shared/session-model';
+import { buildAgenda, effectiveWeight, flipPosition, isSameItem, pairKey } from '~/core/model';
+import { type RoundInfo, readSessionState } from '../shared/workshop-state';
 
 const POSITIONS = Array.from({ length: 17 }, (_, i) => i - 8);
 
@@ -66,7 +66,7 @@ export type LiveSnapshot = {
   session: SessionRow;
   workshop: WorkshopRow;
   round: RoundInfo;
-  hierarchy: Hierarchy;
+  model: SessionModel;
   participantRows: ParticipantRow[];
   /** The state with the tally; `forViewer` hides it from who may not see it yet. */
   state: LiveState;
@@ -84,7 +84,7 @@ function tallyPair(
   for (const row of rows) {
     const position = row.aKey === item.a ? row.position : flipPosition(row.position);
     counts.set(position, (counts.get(position) ?? 0) + 1);
-    const weight = effectiveWeight(row.participant, session);
+    const weight = effectiveWeight(row.participant, session.stakeholderWeights);
     if (weight <= 0) continue;
     const matrix = emptyMatrix(2);
     setJudgment(matrix, 0, 1, positionToRatio(position, scale));
@@ -108,9 +108,9 @@ function tallyRating(session: SessionRow, rows: Array<{ intensity: string; parti
   let total = 0;
   for (const row of rows) {
     counts.set(row.intensity, (counts.get(row.intensity) ?? 0) + 1);
-    const weight = effectiveWeight(row.participant, session);
+    const weight = effectiveWeight(row.participant, session.stakeholderWeights);
     if (weight <= 0) continue;
-    weighted += weight * ratingValue(row.intensity as RatingIntensity);
+    weighted += weight * ratingValue(row.intensity);
     total += weight;
   }
   const mean = total > 0 ? weighted / total : null;
@@ -133,14 +133,14 @@ function tallyRating(session: SessionRow, rows: Array<{ intensity: string; parti
 export async function readLiveSnapshot(db: Db, sessionId: string): Promise<LiveSnapshot> {
   // Sequential: `db` may be a transaction (one connection), where node-postgres would only queue them anyway.
   const { session, workshop, round } = await readSessionState(db, sessionId);
-  const hierarchy = await loadHierarchyAt(db, session);
+  const model = await loadModelAt(db, session);
   const participantRows = await db.select().from(participants).where(eq(participants.sessionId, sessionId));
   const included = new Map(participantRows.filter((p) => p.isIncluded).map((p) => [p.id, p]));
   const item = workshop.currentItem;
   let current: LiveState['current'] = null;
   let tally: LiveTally | null = null;
   if (item) {
-    const agenda = buildAgenda(hierarchy, session.alternativeScoring, round);
+    const agenda = buildAgenda(model, session.alternativeScoring, round.nodeKeys);
     current = { ...item, index: agenda.findIndex((entry) => isSameItem(entry, item)), total: agenda.length };
     if (item.kind === 'pair') {
       const rows = await db
@@ -191,7 +191,7 @@ export async function readLiveSnapshot(db: Db, sessionId: string): Promise<LiveS
     answeredCount: tally?.answered ?? 0,
     tally,
   };
-  return { session, workshop, round, hierarchy, participantRows, state };
+  return { session, workshop, round, model, participantRows, state };
 }
 
 /** The facilitator sees the tally before revealing it; the room sees it once revealed. */

@@ -4,7 +4,7 @@ import type { OpenRoundInput } from '~/core/contracts/workshop';
 import { workshopRounds, workshops } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
-import { buildAgenda } from '../shared/workshop-state';
+import { buildAgenda } from '~/core/model';
 import { changeLive } from './live-change';
 
 /**
@@ -13,21 +13,21 @@ import { changeLive } from './live-change';
  * answers of earlier rounds. The room is put on the new round's first item, hidden.
  */
 export async function openRound({ ctx, input }: ServiceArgs<FacilitatorContext, OpenRoundInput>) {
-  const { state } = await changeLive(ctx, 'round.opened', async ({ tx, session, round, hierarchy }) => {
+  const { state } = await changeLive(ctx, 'round.opened', async ({ tx, session, round, model }) => {
     if (round.status !== 'closed') {
       throw new AppError('CONFLICT', `Round ${round.number} is still open; close it before opening the next one.`);
     }
     input.nodeKeys.forEach((nodeKey, i) => {
-      const node = hierarchy.nodes.get(nodeKey);
+      const node = model.node(nodeKey);
       if (!node) throw new AppError('INVALID_INPUT', `This session has no node "${nodeKey}".`, { field: `nodeKeys.${i}` });
-      if (node.elements.length < 2) {
+      if (node.elementKeys.length < 2) {
         throw new AppError('INVALID_INPUT', `"${nodeKey}" has a single element: there is nothing to ask.`, { field: `nodeKeys.${i}` });
       }
     });
     const number = round.number + 1;
     const next = { number, status: 'open' as const, nodeKeys: input.nodeKeys, openedAt: new Date(), closedAt: null, resultError: null };
     await tx.insert(workshopRounds).values({ sessionId: session.id, number, status: 'open', nodeKeys: input.nodeKeys });
-    const [first] = buildAgenda(hierarchy, session.alternativeScoring, next);
+    const [first] = buildAgenda(model, session.alternativeScoring, next.nodeKeys);
     await tx
       .update(workshops)
       .set({ currentItem: first ?? null, isRevealed: false, updatedAt: new Date() })

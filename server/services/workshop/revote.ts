@@ -4,8 +4,7 @@ import type { RevoteInput } from '~/core/contracts/workshop';
 import { auditLog, judgments, ratings, workshops } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
-import { pairKey } from '../shared/hierarchy';
-import { flipPosition } from '../shared/workshop-state';
+import { flipPosition, pairKey } from '~/core/model';
 import { changeLive } from './live-change';
 import { checkAgendaItem } from './set-current';
 
@@ -16,10 +15,10 @@ import { checkAgendaItem } from './set-current';
  * counting twice. Chosen over a sub-vote so that a round holds at most one answer per person and question.
  */
 export async function revote({ ctx, input }: ServiceArgs<FacilitatorContext, RevoteInput>) {
-  const { result, state } = await changeLive(ctx, 'item.revote', async ({ tx, session, workshop, round, hierarchy }) => {
+  const { result, state } = await changeLive(ctx, 'item.revote', async ({ tx, session, workshop, round, model }) => {
     const item = input.item ?? workshop.currentItem;
     if (!item) throw new AppError('INVALID_INPUT', 'Choose the item to vote on again.', { field: 'item' });
-    checkAgendaItem(hierarchy, session.alternativeScoring, round, item);
+    checkAgendaItem(model, session.alternativeScoring, round, item);
     let previous: Record<string, number> = {};
     let cleared: number;
     if (item.kind === 'pair') {

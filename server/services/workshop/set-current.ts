@@ -4,16 +4,17 @@ import type { LiveItem, SetCurrentItemInput } from '~/core/contracts/workshop';
 import { workshops } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
-import type { Hierarchy } from '../shared/hierarchy';
-import { type RoundInfo, buildAgenda, isSameItem } from '../shared/workshop-state';
+import type { SessionModel } from '../shared/session-model';
+import { buildAgenda, isSameItem } from '~/core/model';
+import type { RoundInfo } from '../shared/workshop-state';
 import { changeLive } from './live-change';
 
 /** Refuses an item the current round does not ask (an unknown node, a pair not compared there, a closed round). */
-export function checkAgendaItem(hierarchy: Hierarchy, scoring: 'pairwise' | 'ratings', round: RoundInfo, item: LiveItem): void {
+export function checkAgendaItem(model: SessionModel, scoring: 'pairwise' | 'ratings', round: RoundInfo, item: LiveItem): void {
   if (round.status === 'closed') {
     throw new AppError('ROUND_CLOSED', `Round ${round.number} is closed; open the next round first.`);
   }
-  if (!buildAgenda(hierarchy, scoring, round).some((entry) => isSameItem(entry, item))) {
+  if (!buildAgenda(model, scoring, round.nodeKeys).some((entry) => isSameItem(entry, item))) {
     const what = item.kind === 'pair' ? `${item.a} / ${item.b} under "${item.nodeKey}"` : `${item.alternativeKey} under "${item.criterionKey}"`;
     throw new AppError('INVALID_INPUT', `Round ${round.number} does not ask ${what}.`, { field: 'item' });
   }
@@ -21,8 +22,8 @@ export function checkAgendaItem(hierarchy: Hierarchy, scoring: 'pairwise' | 'rat
 
 /** Puts one item before the room (hidden, open for votes); in live mode phones switch to it. */
 export async function setCurrentItem({ ctx, input }: ServiceArgs<FacilitatorContext, SetCurrentItemInput>) {
-  const { state } = await changeLive(ctx, 'item.changed', async ({ tx, session, round, hierarchy }) => {
-    checkAgendaItem(hierarchy, session.alternativeScoring, round, input.item);
+  const { state } = await changeLive(ctx, 'item.changed', async ({ tx, session, round, model }) => {
+    checkAgendaItem(model, session.alternativeScoring, round, input.item);
     await tx
       .update(workshops)
       .set({ currentItem: input.item, isRevealed: false, updatedAt: new Date() })

@@ -4,7 +4,7 @@ import type { SetInclusionInput } from '~/core/contracts/workshop';
 import { auditLog, participants } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
-import { toParticipantView } from '../shared/views';
+import { toParticipantView } from '../sessions/views';
 import { changeLive } from './live-change';
 
 /**

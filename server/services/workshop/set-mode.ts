@@ -4,7 +4,7 @@ import type { SetModeInput } from '~/core/contracts/workshop';
 import { workshops } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
-import { buildAgenda, isSameItem } from '../shared/workshop-state';
+import { buildAgenda, isSameItem } from '~/core/model';
 import { UNCHANGED, changeLive } from './live-change';
 
 /**
@@ -12,11 +12,11 @@ import { UNCHANGED, changeLive } from './live-change';
  * back to async mode (everyone at their own pace). The current item is kept for a later restart.
  */
 export async function setMode({ ctx, input }: ServiceArgs<FacilitatorContext, SetModeInput>) {
-  const { state } = await changeLive(ctx, 'mode.changed', async ({ tx, session, workshop, round, hierarchy }) => {
+  const { state } = await changeLive(ctx, 'mode.changed', async ({ tx, session, workshop, round, model }) => {
     if (workshop.mode === input.mode) return UNCHANGED;
     let currentItem = workshop.currentItem;
     if (input.mode === 'live') {
-      const agenda = buildAgenda(hierarchy, session.alternativeScoring, round);
+      const agenda = buildAgenda(model, session.alternativeScoring, round.nodeKeys);
       if (agenda.length === 0) throw new AppError('INVALID_INPUT', `Round ${round.number} has no question to vote on.`, { field: 'mode' });
       if (!currentItem || !agenda.some((item) => isSameItem(item, currentItem!))) currentItem = agenda[0]!;
     }

@@ -4,7 +4,7 @@ import type { StepItemInput } from '~/core/contracts/workshop';
 import { workshops } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
-import { buildAgenda, isSameItem } from '../shared/workshop-state';
+import { buildAgenda, isSameItem } from '~/core/model';
 import { UNCHANGED, changeLive } from './live-change';
 
 /**
@@ -12,9 +12,9 @@ import { UNCHANGED, changeLive } from './live-change';
  * changes and no event is raised; `state.current.index` and `total` tell the UI where it is.
  */
 export async function stepItem({ ctx, input }: ServiceArgs<FacilitatorContext, StepItemInput>) {
-  const { state } = await changeLive(ctx, 'item.changed', async ({ tx, session, workshop, round, hierarchy }) => {
+  const { state } = await changeLive(ctx, 'item.changed', async ({ tx, session, workshop, round, model }) => {
     if (round.status === 'closed') throw new AppError('ROUND_CLOSED', `Round ${round.number} is closed; open the next round first.`);
-    const agenda = buildAgenda(hierarchy, session.alternativeScoring, round);
+    const agenda = buildAgenda(model, session.alternativeScoring, round.nodeKeys);
     if (agenda.length === 0) throw new AppError('INVALID_INPUT', `Round ${round.number} has no question to vote on.`);
     const current = workshop.currentItem;
     const index = current ? agenda.findIndex((item) => isSameItem(item, current)) : -1;

@@ -11,8 +11,8 @@ import { JoinSessionInput } from '~/core/contracts/session';
 import { ParticipantIdentityFields } from '~/app/_components/participant-identity-fields';
 import { useTRPC } from '~/app/_trpc/client';
 import { readLinks, rememberLink } from '~/app/_trpc/link-tokens';
-import { errorCode, useErrorMessage } from '~/app/s/[sessionId]/q/_components/error-message';
-import { takeKeyFromFragment } from '~/app/s/[sessionId]/q/_components/link-fragment';
+import { errorCode, useParticipantErrorText } from '~/app/_components/use-error-text';
+import { takeKeyFromFragment } from '~/app/_trpc/link-fragment';
 import styles from '~/app/_components/join.module.css';
 
 /** The join step of the wizard: the contract's own fields, nothing redefined. */
@@ -61,7 +61,7 @@ export function JoinForm({ sessionId }: { sessionId: string }) {
 
 function JoinWithInvite({ sessionId, token }: { sessionId: string; token: string }) {
   const t = useTranslations('questionnaire.join');
-  const describeError = useErrorMessage();
+  const describeError = useParticipantErrorText();
   const trpc = useTRPC();
   const router = useRouter();
   const ids = useId();

@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { serverErrorInfo, useServerErrorText } from '~/app/_components/use-error-text';
 import { tokenFor } from '~/app/_trpc/link-tokens';
-import { LiveIndicator } from '~/app/w/_components/live-indicator';
-import { comparisonNodes } from '~/app/w/_components/model-nodes';
-import { useItemText } from '~/app/w/_components/use-item-text';
+import { LiveIndicator } from '~/app/_components/workshop/live-indicator';
+import { useDecisionModel } from '~/app/_components/use-decision-model';
+import { useItemText } from '~/app/_components/workshop/use-item-text';
 import styles from './dashboard.module.css';
 import { GroupPanel } from './group-panel';
 import { LivePanel } from './live-panel';
@@ -24,9 +24,8 @@ export function Dashboard({ sessionId }: { sessionId: string }) {
   const [hasLink, setHasLink] = useState<boolean | null>(null);
   useEffect(() => setHasLink(tokenFor(sessionId) !== null), [sessionId]);
   const { session, live, dashboard, rounds, connection, refreshAll } = useDashboardData(sessionId, { enabled: hasLink === true });
-  const model = session.data?.model;
-  const nodes = useMemo(() => (model ? comparisonNodes(model) : []), [model]);
-  const text = useItemText(nodes);
+  const model = useDecisionModel(session.data?.model);
+  const text = useItemText(model);
 
   const failed = [session, live, dashboard].find((query) => query.isError);
   const code = failed ? serverErrorInfo(failed.error).code : null;
@@ -92,13 +91,13 @@ export function Dashboard({ sessionId }: { sessionId: string }) {
 
       <div className={styles.top}>
         <RoomPanel sessionId={sessionId} live={state} />
-        <LivePanel sessionId={sessionId} live={state} nodes={nodes} scoring={scoring} text={text} />
+        <LivePanel sessionId={sessionId} live={state} model={model} scoring={scoring} text={text} />
       </div>
 
       <ParticipantsPanel sessionId={sessionId} data={dashboard.data ?? null} text={text} isUpdating={dashboard.isFetching} />
       <WeightsPanel sessionId={sessionId} data={dashboard.data ?? null} />
-      <GroupPanel data={dashboard.data ?? null} nodes={nodes} text={text} />
-      <RoundsPanel sessionId={sessionId} live={state} rounds={rounds.data ?? null} nodes={nodes} text={text} />
+      <GroupPanel data={dashboard.data ?? null} model={model} text={text} />
+      <RoundsPanel sessionId={sessionId} live={state} rounds={rounds.data ?? null} model={model} scoring={scoring} text={text} />
     </main>
   );
 }

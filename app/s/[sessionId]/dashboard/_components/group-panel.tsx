@@ -3,27 +3,27 @@
 import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { BarList } from '~/app/_components/bar-list';
-import type { ComparisonNode } from '~/app/s/[sessionId]/q/_components/steps';
-import type { DashboardData } from '~/app/w/_components/types';
-import type { ItemText } from '~/app/w/_components/use-item-text';
+import type { UiModel } from '~/app/_components/use-decision-model';
+import { GOAL_NODE_ID } from '~/core/model';
+import type { DashboardData } from '~/app/_components/workshop/types';
+import type { ItemText } from '~/app/_components/workshop/use-item-text';
 import styles from './dashboard.module.css';
 import { TableScroll } from './table-scroll';
-import { statusOf } from './participants-panel';
 import { useFigures } from './use-figures';
 
 /**
  * The group result as the answers stand now (recomputed by the engine on every change): the strategies' ranking
  * with their scores, the group's consensus overall and per node, and the judgments the group disagrees on most.
  */
-export function GroupPanel({ data, nodes, text }: { data: DashboardData | null; nodes: ComparisonNode[]; text: ItemText }) {
+export function GroupPanel({ data, model, text }: { data: DashboardData | null; model: UiModel; text: ItemText }) {
   const t = useTranslations('workshop.group');
   const tLevel = useTranslations('common.consensus');
   const figures = useFigures();
   const ids = useId();
   const group = data?.group ?? null;
-  const goal = nodes.find((node) => node.key === 'goal');
+  const goal = model.node(GOAL_NODE_ID);
   const strategyName = (key: string) => {
-    const leaf = nodes.find((node) => node.kind === 'alternatives');
+    const leaf = model.nodes.find((node) => node.kind === 'alternatives');
     return leaf ? text.elementName(leaf.key, key) : key;
   };
   const names = new Map(data?.participants.map((p) => [p.key, p.displayName]) ?? []);
@@ -37,7 +37,8 @@ export function GroupPanel({ data, nodes, text }: { data: DashboardData | null; 
         </p>
       ) : !group ? (
         <p className="notice">
-          {data.settings.maxCr !== null && data.participants.some((p) => statusOf(p, data.settings.maxCr) === 'above-cr-limit')
+          {data.participants.length > 0 &&
+          data.participants.every((p) => !p.participation.isIncluded && p.participation.exclusion.code === 'cr-above-limit')
             ? t('allAboveLimit')
             : t('notYet')}
         </p>
@@ -45,8 +46,8 @@ export function GroupPanel({ data, nodes, text }: { data: DashboardData | null; 
         <>
           <p>
             {t('basis', { included: group.coverage.included.length, joined: data.participants.length })}{' '}
-            {group.coverage.skipped.length > 0
-              ? t('skipped', { names: group.coverage.skipped.map((s) => names.get(s.participantKey) ?? s.participantKey).join(', ') })
+            {group.coverage.excluded.length > 0
+              ? t('skipped', { names: group.coverage.excluded.map((entry) => names.get(entry.participantKey) ?? entry.participantKey).join(', ') })
               : null}
           </p>
           <div className={styles.twoColumns}>
@@ -71,7 +72,7 @@ export function GroupPanel({ data, nodes, text }: { data: DashboardData | null; 
                 label={t('criteria')}
                 items={(goal?.elements ?? []).map((element) => ({
                   key: element.key,
-                  label: text.elementName('goal', element.key),
+                  label: text.elementName(GOAL_NODE_ID, element.key),
                   value: group.criteria[element.key]?.global ?? 0,
                 }))}
                 format={figures.percent}

@@ -5,12 +5,12 @@ import { useTranslations } from 'next-intl';
 import { useId, useMemo, useState } from 'react';
 import { useServerErrorText } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
-import type { ComparisonNode } from '~/app/s/[sessionId]/q/_components/steps';
-import { type AgendaItem, buildAgenda, itemKey } from '~/app/w/_components/model-nodes';
-import { TallyChart } from '~/app/w/_components/tally-chart';
-import type { LiveStateData } from '~/app/w/_components/types';
-import type { ItemText } from '~/app/w/_components/use-item-text';
-import { ConfirmDialog } from '../../setup/_components/confirm-dialog';
+import type { UiModel } from '~/app/_components/use-decision-model';
+import { type AgendaItem, buildAgenda, itemKey } from '~/core/model';
+import { TallyChart } from '~/app/_components/workshop/tally-chart';
+import type { LiveStateData } from '~/app/_components/workshop/types';
+import type { ItemText } from '~/app/_components/workshop/use-item-text';
+import { ConfirmDialog } from '~/app/_components/confirm-dialog';
 import styles from './dashboard.module.css';
 import { useSetLiveState } from './use-live-state';
 
@@ -21,13 +21,13 @@ import { useSetLiveState } from './use-live-state';
 export function LivePanel({
   sessionId,
   live,
-  nodes,
+  model,
   scoring,
   text,
 }: {
   sessionId: string;
   live: LiveStateData;
-  nodes: ComparisonNode[];
+  model: UiModel;
   scoring: 'pairwise' | 'ratings';
   text: ItemText;
 }) {
@@ -54,7 +54,7 @@ export function LivePanel({
   const revote = useMutation(trpc.workshop.revote.mutationOptions({ onSuccess: (result) => onSuccess(result.state), onError }));
   const isBusy = [setMode, next, previous, reveal, hide, setCurrent, revote].some((mutation) => mutation.isPending);
 
-  const agenda = useMemo(() => buildAgenda(nodes, scoring, live.round.nodeKeys), [nodes, scoring, live.round.nodeKeys]);
+  const agenda = useMemo(() => buildAgenda(model, scoring, live.round.nodeKeys), [model, scoring, live.round.nodeKeys]);
   const byKey = useMemo(() => new Map(agenda.map((item) => [itemKey(item), item])), [agenda]);
   const groups = useMemo(() => {
     const out: Array<{ nodeKey: string; items: AgendaItem[] }> = [];

@@ -10,12 +10,13 @@ import { SetWeightsInput } from '~/core/contracts/workshop';
 import { SaveState, mutationSaveStatus } from '~/app/_components/save-state';
 import { useServerErrorText } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
-import type { DashboardData } from '~/app/w/_components/types';
-import type { ItemText } from '~/app/w/_components/use-item-text';
+import type { DashboardData } from '~/app/_components/workshop/types';
+import type { ItemText } from '~/app/_components/workshop/use-item-text';
 import styles from './dashboard.module.css';
 import { TableScroll } from './table-scroll';
 import { WeightInput } from './weight-input';
 import { useFigures } from './use-figures';
+import { useParticipationText } from '~/app/_components/use-participation-text';
 
 type WeightFields = z.input<typeof SetWeightsInput>;
 type WeightValues = z.output<typeof SetWeightsInput>;
@@ -23,16 +24,6 @@ type Participant = DashboardData['participants'][number];
 
 /** CR above this is flagged (Saaty's 0.10), as the engine flags it. */
 const CR_LIMIT = 0.1;
-
-/**
- * Why a participant is not in the group result. When the CR limit leaves out everyone, the engine computes no
- * result at all and the server can only say "not computable"; a participant with enough answers and a CR above
- * the limit is then shown as what they are: above the limit.
- */
-export function statusOf(participant: Participant, maxCr: number | null): Participant['status'] {
-  const isAboveLimit = maxCr !== null && participant.nodes.some((node) => (node.cr ?? 0) > maxCr);
-  return participant.status === 'not-computable' && participant.progress.isComputable && isAboveLimit ? 'above-cr-limit' : participant.status;
-}
 
 /**
  * Who has joined: each participant's progress (overall and in this round), consistency per node with what is
@@ -55,6 +46,7 @@ export function ParticipantsPanel({
   const trpc = useTRPC();
   const errorText = useServerErrorText();
   const figures = useFigures();
+  const participationText = useParticipationText(text.nodeTitle);
   const ids = useId();
   const [inclusionError, setInclusionError] = useState<string | null>(null);
   /** What the facilitator just switched, shown at once; the dashboard's next read confirms it (or the error undoes it). */
@@ -158,7 +150,7 @@ export function ParticipantsPanel({
                 {participants.map((participant, index) => {
                   const weightError = form.formState.errors.participantWeights?.[index]?.weight;
                   const isIncluded = pending[participant.id] ?? participant.isIncluded;
-                  const status = statusOf(participant, data?.settings.maxCr ?? null);
+                  const status = participant.participation.isIncluded ? 'included' : participant.participation.exclusion.code;
                   return (
                     <tr key={participant.id} className={styles.participantRow} data-status={status}>
                       <th scope="row">
@@ -172,9 +164,7 @@ export function ParticipantsPanel({
                         </span>
                       </td>
                       <td>{consistency(participant)}</td>
-                      <td>
-                        {t(`statusText.${status}`)}
-                      </td>
+                      <td>{participationText(participant.participation)}</td>
                       <td>
                         <label className={styles.checkLabel}>
                           <input

@@ -7,9 +7,9 @@ import { useServerErrorText } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
 import { CopyField } from '~/app/_components/copy-field';
 import { QrCode } from '~/app/_components/qr-code';
-import { joinUrl, spacedCode } from '~/app/w/_components/room-qr';
-import type { LiveStateData } from '~/app/w/_components/types';
-import qrStyles from '~/app/w/_components/workshop.module.css';
+import { joinUrl, spacedCode } from '~/app/_components/workshop/room-qr';
+import type { LiveStateData } from '~/app/_components/workshop/types';
+import qrStyles from '~/app/_components/workshop/workshop.module.css';
 import styles from './dashboard.module.css';
 import { useSetLiveState } from './use-live-state';
 

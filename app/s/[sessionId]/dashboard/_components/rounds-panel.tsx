@@ -9,11 +9,11 @@ import type { z } from 'zod';
 import { OpenRoundInput } from '~/core/contracts/workshop';
 import { useServerErrorText } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
-import type { ComparisonNode } from '~/app/s/[sessionId]/q/_components/steps';
-import { askableNodes } from '~/app/w/_components/model-nodes';
-import type { LiveStateData, RoundsData } from '~/app/w/_components/types';
-import type { ItemText } from '~/app/w/_components/use-item-text';
-import { ConfirmDialog } from '../../setup/_components/confirm-dialog';
+import type { UiModel } from '~/app/_components/use-decision-model';
+import { type Scoring, askableNodes } from '~/core/model';
+import type { LiveStateData, RoundsData } from '~/app/_components/workshop/types';
+import type { ItemText } from '~/app/_components/workshop/use-item-text';
+import { ConfirmDialog } from '~/app/_components/confirm-dialog';
 import styles from './dashboard.module.css';
 import { TableScroll } from './table-scroll';
 import { useFigures } from './use-figures';
@@ -30,13 +30,15 @@ export function RoundsPanel({
   sessionId,
   live,
   rounds,
-  nodes,
+  model,
+  scoring,
   text,
 }: {
   sessionId: string;
   live: LiveStateData;
   rounds: RoundsData | null;
-  nodes: ComparisonNode[];
+  model: UiModel;
+  scoring: Scoring;
   text: ItemText;
 }) {
   const t = useTranslations('workshop.rounds');
@@ -82,7 +84,7 @@ export function RoundsPanel({
 
   const isOpen = live.round.status === 'open';
   const isSessionClosed = live.status === 'closed';
-  const leaf = nodes.find((node) => node.kind === 'alternatives');
+  const leaf = model.nodes.find((node) => node.kind === 'alternatives');
   const strategyName = (key: string) => (leaf ? text.elementName(leaf.key, key) : key);
   const asked = (nodeKeys: string[] | null) => (nodeKeys === null ? t('allNodes') : nodeKeys.map((key) => text.nodeTitle(key)).join(', '));
 
@@ -112,7 +114,7 @@ export function RoundsPanel({
             <span className="hint" id={`${ids}-nodes-hint`}>
               {t('openHint')}
             </span>
-            {askableNodes(nodes).map((node) => (
+            {askableNodes(model.nodes, scoring).map((node) => (
               <label key={node.key} className={styles.checkLabel}>
                 <input type="checkbox" value={node.key} {...form.register('nodeKeys')} />
                 <span>{text.nodeTitle(node.key)}</span>
@@ -160,7 +162,7 @@ export function RoundsPanel({
                           level: tLevel(round.result.consensusLevel as 'high'),
                         })}
                       </p>
-                      <p className={styles.sub}>{t('included', { count: round.result.coverage.included.length })}</p>
+                      <p className={styles.sub}>{t('included', { count: round.result.counts.included })}</p>
                     </>
                   ) : (
                     <p className="muted">{t('noResult')}</p>

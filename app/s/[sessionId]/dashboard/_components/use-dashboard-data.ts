@@ -4,8 +4,8 @@ import { type QueryKey, keepPreviousData, useQuery, useQueryClient } from '@tans
 import { useCallback, useEffect, useRef } from 'react';
 import { serverErrorInfo } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
-import type { RoomEvent } from '~/app/w/_components/use-room-events';
-import { useRoomEvents } from '~/app/w/_components/use-room-events';
+import type { RoomEvent } from '~/app/_components/workshop/use-room-events';
+import { useRoomEvents } from '~/app/_components/workshop/use-room-events';
 
 /** Events that change nothing the dashboard's tables show (only the live panel, which has its own query). */
 const LIVE_ONLY_KINDS = new Set(['item.changed', 'item.revealed', 'item.hidden', 'mode.changed']);

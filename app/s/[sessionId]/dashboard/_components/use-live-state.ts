@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTRPC } from '~/app/_trpc/client';
-import type { LiveStateData } from '~/app/w/_components/types';
+import type { LiveStateData } from '~/app/_components/workshop/types';
 
 /** Shows the state a facilitator's step returned at once, before the room's event brings it round again. */
 export function useSetLiveState(sessionId: string) {

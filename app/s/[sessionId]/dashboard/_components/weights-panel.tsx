@@ -11,7 +11,7 @@ import { SetCrLimitInput, SetWeightsInput } from '~/core/contracts/workshop';
 import { SaveState, mutationSaveStatus } from '~/app/_components/save-state';
 import { useServerErrorText } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
-import type { DashboardData } from '~/app/w/_components/types';
+import type { DashboardData } from '~/app/_components/workshop/types';
 import styles from './dashboard.module.css';
 import { TableScroll } from './table-scroll';
 import { WeightInput } from './weight-input';

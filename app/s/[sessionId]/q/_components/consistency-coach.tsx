@@ -5,8 +5,8 @@ import { forwardRef, useId } from 'react';
 import { CR_THRESHOLD } from '~/core/ahp/analyze-matrix';
 import type { Contradiction, NodeConsistency } from './consistency';
 import styles from './questionnaire.module.css';
-import type { ComparisonNode } from './steps';
-import type { JudgmentText } from './use-judgment-text';
+import type { UiNode } from '~/app/_components/use-decision-model';
+import type { JudgmentText } from '~/app/_components/judgment/use-judgment-text';
 
 /**
  * The node's consistency after each answer, in words. Above CR 0.10 it names the answer that fits the others
@@ -17,7 +17,7 @@ import type { JudgmentText } from './use-judgment-text';
 export const ConsistencyCoach = forwardRef<
   HTMLHeadingElement,
   {
-    node: ComparisonNode;
+    node: UiNode;
     consistency: NodeConsistency;
     isKept: boolean;
     text: JudgmentText;

@@ -1,7 +1,8 @@
 import { analyzeMatrix, isDisconnected } from '~/core/ahp/analyze-matrix';
 import { fromRows } from '~/core/ahp/matrix';
 import { positionToRatio } from '~/core/ahp/scale';
-import { type ComparisonNode, pairId } from './steps';
+import type { UiNode } from '~/app/_components/use-decision-model';
+import { pairAnswerKey } from './steps';
 import type { MethodSettingsData } from './types';
 
 export type Contradiction = {
@@ -24,11 +25,11 @@ export type NodeConsistency =
  * there is nothing to say yet. Nodes of one or two elements cannot be inconsistent.
  */
 export function analyzeNode(
-  node: ComparisonNode,
+  node: UiNode,
   answers: ReadonlyMap<string, number>,
   settings: MethodSettingsData,
 ): NodeConsistency {
-  const n = node.elements.length;
+  const n = node.elementKeys.length;
   if (n < 3) return { state: 'not-applicable' };
   const rows: Array<Array<number | null>> = Array.from({ length: n }, (_, i) =>
     Array.from({ length: n }, (_, j) => (i === j ? 1 : null)),
@@ -36,7 +37,7 @@ export function analyzeNode(
   let answered = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const position = answers.get(pairId(node.key, node.elements[i]!.key, node.elements[j]!.key));
+      const position = answers.get(pairAnswerKey(node, i, j));
       if (position === undefined) continue;
       const ratio = positionToRatio(position, settings.scale);
       rows[i]![j] = ratio;
@@ -54,7 +55,7 @@ export function analyzeNode(
   if (isDisconnected(analysis)) return { state: 'too-few' };
   const contradictions: Contradiction[] = [];
   for (const judgment of analysis.mostInconsistent) {
-    const position = answers.get(pairId(node.key, node.elements[judgment.i]!.key, node.elements[judgment.j]!.key));
+    const position = answers.get(pairAnswerKey(node, judgment.i, judgment.j));
     const suggested = judgment.consistentPosition === 0 ? 0 : judgment.consistentPosition;
     if (position === undefined || position === suggested) continue;
     contradictions.push({ i: judgment.i, j: judgment.j, position, suggested });
@@ -63,11 +64,11 @@ export function analyzeNode(
 }
 
 /** A fingerprint of a node's answers: "keep my answers" holds until one of them changes. */
-export function answersSignature(node: ComparisonNode, answers: ReadonlyMap<string, number>): string {
+export function answersSignature(node: UiNode, answers: ReadonlyMap<string, number>): string {
   const parts: string[] = [];
   for (let i = 0; i < node.elements.length; i++) {
     for (let j = i + 1; j < node.elements.length; j++) {
-      parts.push(String(answers.get(pairId(node.key, node.elements[i]!.key, node.elements[j]!.key)) ?? ''));
+      parts.push(String(answers.get(pairAnswerKey(node, i, j)) ?? ''));
     }
   }
   return parts.join(',');

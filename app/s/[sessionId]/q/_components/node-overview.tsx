@@ -3,8 +3,10 @@
 import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import styles from './questionnaire.module.css';
-import { type ComparisonNode, pairId, pairsOf } from './steps';
-import { SCALE_POSITIONS, type JudgmentText } from './use-judgment-text';
+import { indexPairs } from '~/core/model';
+import type { UiNode } from '~/app/_components/use-decision-model';
+import { pairAnswerKey } from './steps';
+import { SCALE_POSITIONS, type JudgmentText } from '~/app/_components/judgment/use-judgment-text';
 
 /**
  * Every pair of a node at once, for people who know the method: one labelled select per pair (the whole
@@ -16,7 +18,7 @@ export function NodeOverview({
   text,
   onChange,
 }: {
-  node: ComparisonNode;
+  node: UiNode;
   answers: ReadonlyMap<string, number>;
   text: JudgmentText;
   onChange: (i: number, j: number, position: number | null) => void;
@@ -25,8 +27,8 @@ export function NodeOverview({
   const id = useId();
   return (
     <ol className={styles.overview}>
-      {pairsOf(node).map(([i, j]) => {
-        const position = answers.get(pairId(node.key, node.elements[i]!.key, node.elements[j]!.key));
+      {indexPairs(node.elementKeys.length).map(([i, j]) => {
+        const position = answers.get(pairAnswerKey(node, i, j));
         const selectId = `${id}-${i}-${j}`;
         const a = text.nameOf(node, i);
         const b = text.nameOf(node, j);

@@ -8,9 +8,10 @@ import type { Contradiction, NodeConsistency } from './consistency';
 import { NodeOverview } from './node-overview';
 import styles from './questionnaire.module.css';
 import { ScaleSlider } from './scale-slider';
-import { type ComparisonNode, pairId } from './steps';
-import type { JudgmentText } from './use-judgment-text';
-import { VerbalScale } from './verbal-scale';
+import type { UiNode } from '~/app/_components/use-decision-model';
+import { pairAnswerKey } from './steps';
+import type { JudgmentText } from '~/app/_components/judgment/use-judgment-text';
+import { VerbalScale } from '~/app/_components/judgment/verbal-scale';
 
 export type AnswerMode = 'buttons' | 'slider';
 
@@ -39,7 +40,7 @@ export function PairStep({
   onKeep,
   onEnter,
 }: {
-  node: ComparisonNode;
+  node: UiNode;
   i: number;
   j: number;
   pairIndex: number;
@@ -62,7 +63,7 @@ export function PairStep({
   const t = useTranslations('questionnaire.pair');
   const localized = useLocalizedText();
   const id = useId();
-  const position = answers.get(pairId(node.key, node.elements[i]!.key, node.elements[j]!.key)) ?? null;
+  const position = answers.get(pairAnswerKey(node, i, j)) ?? null;
   const elementA = node.elements[i]!;
   const elementB = node.elements[j]!;
 

@@ -6,7 +6,7 @@ import { type Ref, useId, useState } from 'react';
 import { SaveState } from '~/app/_components/save-state';
 import { useLocalizedText } from '~/app/_components/use-localized-text';
 import { useTRPC } from '~/app/_trpc/client';
-import { useErrorMessage } from './error-message';
+import { useParticipantErrorText } from '~/app/_components/use-error-text';
 import styles from './questionnaire.module.css';
 import type { ProfileData, ProfileDefinition } from './types';
 import { useSaveQueue } from './use-save-queue';
@@ -140,7 +140,7 @@ function ProfileForm({
 }) {
   const t = useTranslations('questionnaire.profile');
   const localized = useLocalizedText();
-  const describeError = useErrorMessage();
+  const describeError = useParticipantErrorText();
   const trpc = useTRPC();
   const id = useId();
   const save = useMutation(trpc.profile.save.mutationOptions({ trpc: { context: { token } } }));

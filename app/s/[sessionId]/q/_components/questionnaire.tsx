@@ -9,16 +9,17 @@ import { SaveState } from '~/app/_components/save-state';
 import { useTRPC } from '~/app/_trpc/client';
 import { rememberLink } from '~/app/_trpc/link-tokens';
 import { answersSignature, analyzeNode, type Contradiction } from './consistency';
-import { errorCode, useErrorMessage } from './error-message';
+import { errorCode, useParticipantErrorText } from '~/app/_components/use-error-text';
 import { type AnswerMode, PairStep } from './pair-step';
 import { ProfileStep } from './profile-step';
 import styles from './questionnaire.module.css';
 import { RatingsStep } from './ratings-step';
 import { ResultStep } from './result-step';
-import { buildNodes, buildSteps, ratingId, type Step } from './steps';
+import { buildSteps, localProgress, pairwiseNodes, ratingAnswerKey, type Step } from './steps';
+import { useDecisionModel } from '~/app/_components/use-decision-model';
 import type { MyAnswers, ProfileData, ProfileDefinition, SessionData } from './types';
 import { initialAnswers, useAnswers } from './use-answers';
-import { useJudgmentText } from './use-judgment-text';
+import { useJudgmentText } from '~/app/_components/judgment/use-judgment-text';
 import { useParticipantLink } from './use-participant-link';
 
 const MODE_STORAGE_KEY = 'clusterwise.answerMode';
@@ -65,7 +66,7 @@ function LinkCheck({ sessionId, token, onDone }: { sessionId: string; token: str
   const t = useTranslations('questionnaire');
   const trpc = useTRPC();
   const router = useRouter();
-  const describeError = useErrorMessage();
+  const describeError = useParticipantErrorText();
   const session = useQuery(trpc.session.get.queryOptions({ sessionId }, { trpc: { context: { token } } }));
   const role = session.data?.access.role;
   useEffect(() => {
@@ -98,7 +99,7 @@ function QuestionnaireData({
 }) {
   const t = useTranslations('questionnaire');
   const trpc = useTRPC();
-  const describeError = useErrorMessage();
+  const describeError = useParticipantErrorText();
   // Read once, in one request: from then on the page holds the answers and saves each change.
   const start = useQuery({
     ...trpc.participant.questionnaire.queryOptions({ sessionId }, { trpc: { context: { token } } }),
@@ -173,13 +174,14 @@ function QuestionnaireFlow({
 }) {
   const t = useTranslations('questionnaire');
   const tGroups = useTranslations('common.stakeholderGroups');
-  const describeError = useErrorMessage();
+  const describeError = useParticipantErrorText();
   const text = useJudgmentText();
   const scoring = session.settings.alternativeScoring;
   const methodSettings = session.settings.methodSettings;
-  const nodes = useMemo(() => buildNodes(session.model, scoring), [session.model, scoring]);
-  const steps = useMemo(() => buildSteps(nodes, scoring), [nodes, scoring]);
-  const [initial] = useState(() => initialAnswers(nodes.pairwiseNodes, me));
+  const model = useDecisionModel(session.model);
+  const steps = useMemo(() => buildSteps(model, scoring), [model, scoring]);
+  const comparedNodes = useMemo(() => pairwiseNodes(model, scoring), [model, scoring]);
+  const [initial] = useState(() => initialAnswers(model, me));
   const answers = useAnswers({ sessionId, token, initial });
   const { judgments, ratings } = answers;
 
@@ -191,7 +193,7 @@ function QuestionnaireFlow({
         case 'pair':
           return given.judgments.has(step.id);
         case 'ratings':
-          return step.alternatives.every((a) => given.ratings.has(ratingId(step.criterion.key, a.key)));
+          return step.alternatives.every((a) => given.ratings.has(ratingAnswerKey(step.criterion.key, a.key)));
         case 'result':
           return false;
       }
@@ -232,15 +234,8 @@ function QuestionnaireFlow({
   const isKept = node ? kept[node.key] === answersSignature(node, judgments) : false;
   const needsAttention = consistency?.state === 'checked' && !consistency.isConsistentEnough && !isKept;
 
-  const pairSteps = steps.filter((s) => s.kind === 'pair').length;
-  const ratingCount = steps.reduce((sum, s) => sum + (s.kind === 'ratings' ? s.alternatives.length : 0), 0);
-  const total = pairSteps + ratingCount;
-  const answered =
-    steps.filter((s) => s.kind === 'pair' && judgments.has(s.id)).length +
-    steps.reduce(
-      (sum, s) => sum + (s.kind === 'ratings' ? s.alternatives.filter((a) => ratings.has(ratingId(s.criterion.key, a.key))).length : 0),
-      0,
-    );
+  const progress = useMemo(() => localProgress(model, scoring, judgments, ratings), [model, scoring, judgments, ratings]);
+  const { answered, required: total } = progress;
   const ratingSteps = steps.filter((s) => s.kind === 'ratings');
 
   const goTo = (target: number) => {
@@ -394,8 +389,10 @@ function QuestionnaireFlow({
             sessionId={sessionId}
             token={token}
             session={session}
-            pairwiseNodes={nodes.pairwiseNodes}
+            model={model}
+            pairwiseNodes={comparedNodes}
             judgments={judgments}
+            progress={progress}
             text={text}
             whenSaved={answers.flush}
             headingRef={headingRef}

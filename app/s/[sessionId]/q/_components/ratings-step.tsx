@@ -6,7 +6,8 @@ import { RATING_INTENSITIES } from '~/core/ahp/ratings-scale';
 import type { RatingIntensity } from '~/core/contracts/ratings';
 import { useLocalizedText } from '~/app/_components/use-localized-text';
 import styles from './questionnaire.module.css';
-import { type Element, ratingId } from './steps';
+import type { CriterionView, ElementView } from '~/app/_components/use-decision-model';
+import { ratingAnswerKey } from './steps';
 
 /**
  * Scoring the options against one criterion with the named intensities of the ratings scale: one native
@@ -21,8 +22,8 @@ export function RatingsStep({
   headingRef,
   onRate,
 }: {
-  criterion: Element;
-  alternatives: Element[];
+  criterion: CriterionView;
+  alternatives: readonly ElementView[];
   ratings: ReadonlyMap<string, RatingIntensity>;
   stepNumber: number;
   stepCount: number;
@@ -48,7 +49,7 @@ export function RatingsStep({
       {description ? <p className={styles.criterionDescription}>{description}</p> : null}
       <div className={styles.ratingList}>
         {alternatives.map((alternative) => {
-          const value = ratings.get(ratingId(criterion.key, alternative.key));
+          const value = ratings.get(ratingAnswerKey(criterion.key, alternative.key));
           const groupId = `${id}-${alternative.key}`;
           const alternativeDescription = localized(alternative.description);
           return (

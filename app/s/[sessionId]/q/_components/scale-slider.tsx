@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import styles from './questionnaire.module.css';
-import type { ComparisonNode } from './steps';
-import type { JudgmentText } from './use-judgment-text';
+import type { UiNode } from '~/app/_components/use-decision-model';
+import type { JudgmentText } from '~/app/_components/judgment/use-judgment-text';
 
 const KEY_DELAY_MS = 350;
 
@@ -23,7 +23,7 @@ export function ScaleSlider({
   onChange,
   onEnter,
 }: {
-  node: ComparisonNode;
+  node: UiNode;
   i: number;
   j: number;
   position: number | null;

@@ -1,115 +1,81 @@
-import type { LocalizedName, SessionData } from './types';
-
-/** The goal's node key, as the server names it (core/contracts/model-edits GOAL_NODE; not imported: zod). */
-export const GOAL_NODE = 'goal';
-
-export type Element = { key: string; name: LocalizedName; description: LocalizedName };
-
-/** One comparison matrix the participant fills in: the goal's criteria, a criterion's sub-criteria, or the options under a leaf. */
-export type ComparisonNode = {
-  key: string;
-  kind: 'criteria' | 'alternatives';
-  /** The criterion whose children (or options) are compared; null for the goal. */
-  parent: Element | null;
-  elements: Element[];
-};
+import type { CriterionView, ElementView, UiModel, UiNode } from '~/app/_components/use-decision-model';
+import {
+  type AlternativesNode,
+  type JudgmentAnswer,
+  type Progress,
+  type RatingAnswer,
+  type Scoring,
+  buildAgenda,
+  computeProgress,
+  itemKey,
+  nodeAnswerKind,
+} from '~/core/model';
 
 export type Step =
   | { kind: 'profile'; id: 'profile' }
-  | { kind: 'pair'; id: string; node: ComparisonNode; i: number; j: number; pairIndex: number; pairCount: number }
-  | { kind: 'ratings'; id: string; criterion: Element; alternatives: Element[] }
+  | { kind: 'pair'; id: string; node: UiNode; i: number; j: number; pairIndex: number; pairCount: number }
+  | { kind: 'ratings'; id: string; node: AlternativesNode<CriterionView, ElementView>; criterion: CriterionView; alternatives: readonly ElementView[] }
   | { kind: 'result'; id: 'result' };
 
-type CriterionData = SessionData['model']['criteria'][number];
-
-function toElement(item: { key: string; name: LocalizedName; description: LocalizedName }): Element {
-  return { key: item.key, name: item.name, description: item.description };
+/** Where the answer to pair (i, j) of a node is kept here: core's pair identity; the position kept favours element i. */
+export function pairAnswerKey(node: UiNode, i: number, j: number): string {
+  return itemKey({ kind: 'pair', nodeKey: node.key, a: node.elementKeys[i]!, b: node.elementKeys[j]! });
 }
 
-/** The pairs of a node in the order they are asked: (0,1), (0,2), … (1,2), … */
-export function pairsOf(node: ComparisonNode): Array<[number, number]> {
-  const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < node.elements.length; i++) for (let j = i + 1; j < node.elements.length; j++) pairs.push([i, j]);
-  return pairs;
-}
-
-/** Where an answer of a pair is kept: elements in the node's order, so `position > 0` favours the first. */
-export function pairId(nodeKey: string, a: string, b: string): string {
-  return `${nodeKey}|${a}|${b}`;
-}
-
-export function ratingId(criterionKey: string, alternativeKey: string): string {
-  return `${criterionKey}|${alternativeKey}`;
+export function ratingAnswerKey(criterionKey: string, alternativeKey: string): string {
+  return itemKey({ kind: 'rating', criterionKey, alternativeKey });
 }
 
 /**
- * The comparison nodes in the order a person answers them: the goal, then every criterion with sub-criteria
- * (depth first, as the tree reads), then (when options are compared pairwise) the options under each leaf criterion.
+ * The questionnaire's steps: the profile, then the round's agenda (core/model buildAgenda: the nodes in canonical
+ * order, pairs in element order), one step per pair and one per leaf criterion for its ratings, then the result.
  */
-export function buildNodes(model: SessionData['model'], scoring: 'pairwise' | 'ratings') {
-  const criteriaNodes: ComparisonNode[] = [
-    { key: GOAL_NODE, kind: 'criteria', parent: null, elements: model.criteria.map(toElement) },
-  ];
-  const leaves: Element[] = [];
-  const visit = (list: CriterionData[]) => {
-    for (const criterion of list) {
-      if (criterion.children.length > 0) {
-        criteriaNodes.push({
-          key: criterion.key,
-          kind: 'criteria',
-          parent: toElement(criterion),
-          elements: criterion.children.map(toElement),
-        });
-        visit(criterion.children);
-      } else {
-        leaves.push(toElement(criterion));
-      }
-    }
-  };
-  visit(model.criteria);
-  const alternatives = model.alternatives.map(toElement);
-  const alternativeNodes: ComparisonNode[] =
-    scoring === 'pairwise'
-      ? leaves.map((leaf) => ({ key: leaf.key, kind: 'alternatives', parent: leaf, elements: alternatives }))
-      : [];
-  return { pairwiseNodes: [...criteriaNodes, ...alternativeNodes], leaves, alternatives };
-}
-
-export function buildSteps(
-  nodes: ReturnType<typeof buildNodes>,
-  scoring: 'pairwise' | 'ratings',
-): Step[] {
+export function buildSteps(model: UiModel, scoring: Scoring): Step[] {
   const steps: Step[] = [{ kind: 'profile', id: 'profile' }];
-  const pairStepsOf = (node: ComparisonNode): Step[] => {
-    const pairs = pairsOf(node);
-    return pairs.map(([i, j], pairIndex) => ({
-      kind: 'pair',
-      id: pairId(node.key, node.elements[i]!.key, node.elements[j]!.key),
-      node,
-      i,
-      j,
-      pairIndex,
-      pairCount: pairs.length,
-    }));
-  };
-  for (const node of nodes.pairwiseNodes) {
-    if (node.kind === 'criteria') steps.push(...pairStepsOf(node));
-  }
-  if (scoring === 'ratings') {
-    if (nodes.alternatives.length > 0) {
-      for (const leaf of nodes.leaves) {
-        steps.push({ kind: 'ratings', id: `ratings|${leaf.key}`, criterion: leaf, alternatives: nodes.alternatives });
-      }
+  for (const item of buildAgenda(model, scoring)) {
+    if (item.kind === 'rating') {
+      const node = model.node(item.criterionKey);
+      if (node?.kind !== 'alternatives' || steps.at(-1)?.id === `ratings|${node.key}`) continue;
+      steps.push({ kind: 'ratings', id: `ratings|${node.key}`, node, criterion: node.criterion.spec, alternatives: node.elements });
+      continue;
     }
-  } else {
-    for (const node of nodes.pairwiseNodes) {
-      if (node.kind === 'alternatives') steps.push(...pairStepsOf(node));
-    }
+    const node = model.node(item.nodeKey)!;
+    const i = node.elementKeys.indexOf(item.a);
+    const j = node.elementKeys.indexOf(item.b);
+    const pairCount = (node.elementKeys.length * (node.elementKeys.length - 1)) / 2;
+    const pairIndex = steps.filter((s) => s.kind === 'pair' && s.node.key === node.key).length;
+    steps.push({ kind: 'pair', id: itemKey(item), node, i, j, pairIndex, pairCount });
   }
   steps.push({ kind: 'result', id: 'result' });
   return steps;
 }
 
-export function nodeOfStep(step: Step | undefined): ComparisonNode | null {
-  return step?.kind === 'pair' ? step.node : null;
+/** The nodes compared in pairs (everything but the rated leaves of a ratings session). */
+export function pairwiseNodes(model: UiModel, scoring: Scoring): UiNode[] {
+  return model.nodes.filter((node) => nodeAnswerKind(node, scoring) === 'pairs');
+}
+
+/** The answers held in this browser, as core/model reads a participant's answers. */
+export function toParticipantAnswers(
+  model: UiModel,
+  scoring: Scoring,
+  judgments: ReadonlyMap<string, number>,
+  ratings: ReadonlyMap<string, string>,
+): { judgments: JudgmentAnswer[]; ratings: RatingAnswer[] } {
+  const out: { judgments: JudgmentAnswer[]; ratings: RatingAnswer[] } = { judgments: [], ratings: [] };
+  for (const item of buildAgenda(model, scoring)) {
+    if (item.kind === 'pair') {
+      const position = judgments.get(itemKey(item));
+      if (position !== undefined) out.judgments.push({ nodeKey: item.nodeKey, aKey: item.a, bKey: item.b, position });
+    } else {
+      const intensity = ratings.get(itemKey(item));
+      if (intensity !== undefined) out.ratings.push({ criterionKey: item.criterionKey, alternativeKey: item.alternativeKey, intensity });
+    }
+  }
+  return out;
+}
+
+/** Progress of the answers held in this browser, by core/model's rules (the server's participant.me says the same). */
+export function localProgress(model: UiModel, scoring: Scoring, judgments: ReadonlyMap<string, number>, ratings: ReadonlyMap<string, string>): Progress {
+  return computeProgress(model, scoring, toParticipantAnswers(model, scoring, judgments, ratings));
 }

@@ -4,27 +4,28 @@ import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { RatingIntensity } from '~/core/contracts/ratings';
 import { useTRPC } from '~/app/_trpc/client';
-import { type ComparisonNode, pairId, ratingId } from './steps';
+import type { UiModel, UiNode } from '~/app/_components/use-decision-model';
+import { positionAs } from '~/core/model';
+import { pairAnswerKey, ratingAnswerKey } from './steps';
 import type { MyAnswers } from './types';
 import { useSaveQueue } from './use-save-queue';
 
-/** The server's answers, keyed the way the questionnaire reads them (a pair in the node's element order). */
-export function initialAnswers(nodes: ComparisonNode[], me: MyAnswers) {
+/** The server's answers, keyed the way the questionnaire reads them: core's pair identity, the position in the node's element order. */
+export function initialAnswers(model: UiModel, me: MyAnswers) {
   const judgments = new Map<string, number>();
-  const byKey = new Map(nodes.map((node) => [node.key, node]));
   for (const judgment of me.judgments) {
-    const node = byKey.get(judgment.nodeKey);
+    const node = model.node(judgment.nodeKey);
     if (!node) continue;
-    const ia = node.elements.findIndex((e) => e.key === judgment.a);
-    const ib = node.elements.findIndex((e) => e.key === judgment.b);
-    if (ia < 0 || ib < 0 || ia === ib) continue;
-    const position = ia < ib ? judgment.position : -judgment.position;
-    const [first, second] = ia < ib ? [judgment.a, judgment.b] : [judgment.b, judgment.a];
-    judgments.set(pairId(node.key, first, second), position === 0 ? 0 : position);
+    const i = node.elementKeys.indexOf(judgment.a);
+    const j = node.elementKeys.indexOf(judgment.b);
+    if (i < 0 || j < 0 || i === j) continue;
+    const [first, second] = i < j ? [i, j] : [j, i];
+    const position = positionAs({ aKey: judgment.a, bKey: judgment.b, position: judgment.position }, node.elementKeys[first]!, node.elementKeys[second]!);
+    if (position !== null) judgments.set(pairAnswerKey(node, first, second), position);
   }
   const ratings = new Map<string, RatingIntensity>();
   for (const rating of me.ratings) {
-    ratings.set(ratingId(rating.criterionKey, rating.alternativeKey), rating.intensity as RatingIntensity);
+    ratings.set(ratingAnswerKey(rating.criterionKey, rating.alternativeKey), rating.intensity as RatingIntensity);
   }
   return { judgments, ratings };
 }
@@ -58,10 +59,10 @@ export function useAnswers({
 
   /** Sets (or with null, withdraws) the answer of pair (i, j) of `node`; `position > 0` favours element i. */
   const setJudgment = useCallback(
-    (node: ComparisonNode, i: number, j: number, position: number | null, delay = 0) => {
-      const a = node.elements[i]!.key;
-      const b = node.elements[j]!.key;
-      const id = pairId(node.key, a, b);
+    (node: UiNode, i: number, j: number, position: number | null, delay = 0) => {
+      const a = node.elementKeys[i]!;
+      const b = node.elementKeys[j]!;
+      const id = pairAnswerKey(node, i, j);
       setJudgments((previous) => {
         const next = new Map(previous);
         if (position === null) next.delete(id);
@@ -82,9 +83,9 @@ export function useAnswers({
 
   const setRating = useCallback(
     (criterionKey: string, alternativeKey: string, intensity: RatingIntensity, delay = 0) => {
-      const id = ratingId(criterionKey, alternativeKey);
+      const id = ratingAnswerKey(criterionKey, alternativeKey);
       setRatings((previous) => new Map(previous).set(id, intensity));
-      schedule(`rating|${id}`, () => rate({ sessionId, criterionKey, alternativeKey, intensity }), delay);
+      schedule(id, () => rate({ sessionId, criterionKey, alternativeKey, intensity }), delay);
     },
     [sessionId, schedule, rate],
   );

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { readLinks } from '~/app/_trpc/link-tokens';
-import { takeKeyFromFragment } from './link-fragment';
+import { takeKeyFromFragment } from '~/app/_trpc/link-fragment';
 
 export type ParticipantLink =
   | { status: 'reading' }

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { ResultSection } from '../../results/_components/figures';
-import type { ResultView, SessionData } from '../../results/_components/result-model';
+import { ResultSection } from '~/app/s/[sessionId]/_components/results/figures';
+import type { ResultView, SessionData } from '~/app/s/[sessionId]/_components/results/result-model';
 import styles from './report.module.css';
 
 /**
@@ -33,9 +33,9 @@ export function MethodInWords({
     view.settings.alternativeScoring === 'ratings' ? t('scoringRatings') : t('scoringPairwise'),
     t('priorities', { method: name(settings.method) }),
     t('consistency', { table }),
-    ...(isGroup ? [t('group', { included: view.includedCount, aggregation: name(settings.aggregation) })] : []),
+    ...(isGroup ? [t('group', { included: view.counts.included, aggregation: name(settings.aggregation) })] : []),
     t('synthesis', { synthesis: name(settings.synthesis) }),
-    ...(isGroup && view.includedCount >= 2 ? [t('robustness')] : []),
+    ...(isGroup && view.counts.included >= 2 ? [t('robustness')] : []),
     ...(hasMeasures ? [t('measures')] : []),
   ];
   return (

@@ -1,41 +1,36 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useParticipationText } from '~/app/_components/use-participation-text';
+import { DataTable, type ModelNames, ResultSection } from '~/app/s/[sessionId]/_components/results/figures';
+import type { ResultView } from '~/app/s/[sessionId]/_components/results/result-model';
 import { STAKEHOLDER_GROUPS } from '~/core/contracts/session';
-import { DataTable, ResultSection } from '../../results/_components/figures';
-import type { ParticipantList, ResultView, SessionData } from '../../results/_components/result-model';
 import styles from './report.module.css';
 
 /**
  * Who took part, by stakeholder group: the group's weight, how many joined and how many the result includes, and
- * (facilitator) their names. A participant's copy of the group result names nobody else, so they see the count.
+ * (facilitator) their names, each one left out with the reason. A participant's copy of the group result names
+ * nobody else, so they see the count.
  */
-export function ParticipantsByGroup({
-  view,
-  participants,
-  settings,
-}: {
-  view: ResultView;
-  participants: ParticipantList | null;
-  settings: SessionData['settings'];
-}) {
+export function ParticipantsByGroup({ view, names, showNames }: { view: ResultView; names: ModelNames; showNames: boolean }) {
   const t = useTranslations('report.page.participants');
   const tGroups = useTranslations('common.stakeholderGroups');
-  const included = new Set(view.coverage.included);
-  if (!participants) {
+  const participationText = useParticipationText(names.node);
+  if (!showNames) {
     return (
       <ResultSection id="report-participants" title={t('title')} caption={t('caption')}>
-        <p>{t('countsOnly', { included: view.includedCount })}</p>
+        <p>{t('countsOnly', { included: view.counts.included })}</p>
       </ResultSection>
     );
   }
+  const participants = view.participants;
   const groups = STAKEHOLDER_GROUPS.map((group) => {
     const members = participants.filter((p) => p.stakeholderGroup === group);
     return {
       group,
-      weight: settings.stakeholderWeights[group] ?? 1,
+      weight: members[0]?.groupWeight ?? view.settings.stakeholderWeights[group] ?? 1,
       members,
-      includedCount: members.filter((p) => included.has(p.key)).length,
+      includedCount: members.filter((p) => p.participation?.isIncluded).length,
     };
   }).filter((entry) => entry.members.length > 0);
   const totalIncluded = groups.reduce((sum, entry) => sum + entry.includedCount, 0);
@@ -69,7 +64,11 @@ export function ParticipantsByGroup({
                 <td className="number">{entry.includedCount}</td>
                 <td className={styles.names}>
                   {entry.members
-                    .map((p) => (included.has(p.key) ? p.displayName : t('leftOut', { name: p.displayName })))
+                    .map((p) =>
+                      p.participation && !p.participation.isIncluded
+                        ? t('leftOut', { name: p.displayName, reason: participationText(p.participation) })
+                        : p.displayName,
+                    )
                     .join(', ')}
                 </td>
               </tr>

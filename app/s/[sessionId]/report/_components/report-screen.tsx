@@ -8,25 +8,19 @@ import { serverErrorInfo, useServerErrorText } from '~/app/_components/use-error
 import { useTRPC } from '~/app/_trpc/client';
 import type { ExportScope } from '~/core/contracts/exports';
 import type { Locale } from '~/i18n/config';
-import { ConsistencySection } from '../../results/_components/consistency-section';
-import { useFigures, useModelNames } from '../../results/_components/figures';
-import { ConsensusSection } from '../../results/_components/group-sections';
-import { MethodSection } from '../../results/_components/method-section';
-import { RecommendationSection, RecommendationStatus } from '../../results/_components/recommendation-section';
-import { RankingSection } from '../../results/_components/ranking-section';
-import {
-  type ParticipantList,
-  type ResultView,
-  type SessionData,
-  asHierarchyResult,
-  isGroupResult,
-} from '../../results/_components/result-model';
-import { RobustnessSection } from '../../results/_components/robustness-section';
-import { useReportPdf } from '../../results/_components/use-export-download';
-import { useParticipantName } from '../../results/_components/use-participant-name';
-import { useRecommendation, useRecommendationNames } from '../../results/_components/use-recommendation';
-import { useSessionLink } from '../../results/_components/use-session-link';
-import { WeightsSection } from '../../results/_components/weights-section';
+import { ConsistencySection } from '~/app/s/[sessionId]/_components/results/consistency-section';
+import { useFigures, useModelNames } from '~/app/s/[sessionId]/_components/results/figures';
+import { ConsensusSection } from '~/app/s/[sessionId]/_components/results/group-sections';
+import { MethodSection } from '~/app/s/[sessionId]/_components/results/method-section';
+import { RecommendationSection } from '~/app/s/[sessionId]/_components/results/recommendation-section';
+import { RankingSection } from '~/app/s/[sessionId]/_components/results/ranking-section';
+import { type ResultView, type SessionData, isGroupResult } from '~/app/s/[sessionId]/_components/results/result-model';
+import { RobustnessSection } from '~/app/s/[sessionId]/_components/results/robustness-section';
+import { useReportPdf } from '~/app/s/[sessionId]/_components/results/use-export-download';
+import { useParticipantName } from '~/app/s/[sessionId]/_components/results/use-participant-name';
+import { useRecommendationNames } from '~/app/s/[sessionId]/_components/results/use-recommendation';
+import { useSessionLink } from '~/app/s/[sessionId]/_components/results/use-session-link';
+import { WeightsSection } from '~/app/s/[sessionId]/_components/results/weights-section';
 import { MethodInWords } from './method-in-words';
 import { ParticipantsByGroup } from './participants-by-group';
 import styles from './report.module.css';
@@ -58,13 +52,11 @@ function ReportBody({ session, scope }: { session: SessionData; scope: Scope }) 
   const locale = useLocale() as Locale;
   const trpc = useTRPC();
   const sessionId = session.id;
-  const isFacilitator = session.access.role === 'facilitator';
   const results = useQuery({ ...trpc.result.get.queryOptions({ sessionId }), refetchOnMount: 'always' });
-  const participants = useQuery({ ...trpc.participant.list.queryOptions({ sessionId }), enabled: isFacilitator });
   const figures = useFigures();
   const names = useModelNames(session, locale);
   const shown = results.data ? (scope === 'group' ? results.data.group : results.data.own) : null;
-  const result = shown ? asHierarchyResult(shown.result) : null;
+  const result = shown?.result ?? null;
 
   if (results.isPending) return <Busy label={t('loading')} />;
   if (results.isError) return <Message title={t('eyebrow')} body={<ErrorText error={results.error} />} sessionId={sessionId} />;
@@ -93,7 +85,7 @@ function ReportBody({ session, scope }: { session: SessionData; scope: Scope }) 
       result={result}
       names={names}
       figures={figures}
-      participants={isFacilitator ? (participants.data ?? null) : null}
+      joinedCount={results.data?.joinedCount ?? null}
       locale={locale}
     />
   );
@@ -105,15 +97,15 @@ function ReportContent({
   result,
   names,
   figures,
-  participants,
+  joinedCount,
   locale,
 }: {
   session: SessionData;
   shown: ResultView;
-  result: NonNullable<ReturnType<typeof asHierarchyResult>>;
+  result: ResultView['result'];
   names: ReturnType<typeof useModelNames>;
   figures: ReturnType<typeof useFigures>;
-  participants: ParticipantList | null;
+  joinedCount: number | null;
   locale: Locale;
 }) {
   const t = useTranslations('report.page');
@@ -121,19 +113,18 @@ function ReportContent({
   const isGroup = isGroupResult(result);
   const isFacilitator = session.access.role === 'facilitator';
   const recommendationNames = useRecommendationNames(session);
-  const recommendation = useRecommendation({ sessionId: session.id, scope: shown.scope === 'group' ? 'group' : 'own', computedAt: shown.computedAt });
+  const recommendation = shown.recommendation;
   // The date the report is read or printed. Taken at mount: this part is drawn only in the browser (after the
   // session link is checked in an effect), so there is no server render for it to differ from.
   const [preparedAt] = useState(() => new Date());
   // A report is read, not explored: disclosures such as the most inconsistent judgments start open, also for a PDF
   // made without a print dialog (headless Chromium fires no beforeprint). The measures' score breakdowns stay
   // closed (their reasons are listed in words) and closed ones are left off paper, which keeps the report short.
-  const hasRecommendation = Boolean(recommendation.data);
   useEffect(() => {
     document
       .querySelectorAll(`main section:not([aria-labelledby="recommendation-title"]) details`)
       .forEach((details) => details.setAttribute('open', ''));
-  }, [hasRecommendation, result]);
+  }, [result]);
   const when = (date: Date | string) => format.dateTime(new Date(date), { dateStyle: 'long', timeStyle: 'short' });
   const pdf = useReportPdf(session.id, shown.scope === 'group' ? 'group' : 'own', locale);
   const errorText = useServerErrorText();
@@ -141,8 +132,8 @@ function ReportContent({
     const info = serverErrorInfo(error);
     return info.code === 'UNAVAILABLE' ? t('pdf.unavailable', { reason: info.message }) : t('pdf.failed', { reason: errorText(error) });
   };
-  const included = shown.includedCount;
-  const participantName = useParticipantName(participants);
+  const included = shown.counts.included;
+  const participantName = useParticipantName(isFacilitator ? shown.participants : null);
 
   const facts: Array<[string, string]> = [
     ...(session.region ? ([[t('facts.region'), session.region]] as Array<[string, string]>) : []),
@@ -152,16 +143,16 @@ function ReportContent({
       t('facts.basis'),
       !isGroup
         ? t('facts.ownBasis')
-        : session.participantCount !== null
-          ? t('facts.basisValue', { included, joined: session.participantCount })
+        : joinedCount !== null
+          ? t('facts.basisValue', { included, joined: joinedCount })
           : t('facts.basisIncluded', { included }),
     ],
     [t('facts.preparedAt'), when(preparedAt)],
   ];
 
   return (
-    // Ready once the recommendation has arrived or failed: what the server's Chromium waits for before printing.
-    <main className={styles.report} data-report-ready={recommendation.isPending ? undefined : 'true'}>
+    // Ready once drawn (the result and its recommendation come in one response): what the server's Chromium waits for.
+    <main className={styles.report} data-report-ready="true">
       <div className={styles.toolbar}>
         <Link href={`/s/${session.id}/results`}>
           <span aria-hidden="true">← </span>
@@ -201,16 +192,10 @@ function ReportContent({
 
       {shown.isStale && <p className="notice warn">⚠ {t('stale')}</p>}
 
-      {recommendation.data ? (
-        <RecommendationSection data={recommendation.data} names={recommendationNames} figures={figures} />
-      ) : (
-        <RecommendationStatus isPending={recommendation.isPending} error={recommendation.error} />
-      )}
+      <RecommendationSection data={recommendation} names={recommendationNames} figures={figures} />
       <RankingSection result={result} names={names} figures={figures} view="charts" />
       <WeightsSection result={result} names={names} figures={figures} view="charts" />
-      {recommendation.data && (
-        <RobustnessSection data={recommendation.data} names={recommendationNames} figures={figures} view="charts" />
-      )}
+      <RobustnessSection data={recommendation} names={recommendationNames} figures={figures} view="charts" />
       <ConsistencySection
         result={result}
         names={names}
@@ -228,13 +213,13 @@ function ReportContent({
           participantName={isFacilitator ? participantName : null}
         />
       )}
-      {isGroup && <ParticipantsByGroup view={shown} participants={participants} settings={session.settings} />}
+      {isGroup && <ParticipantsByGroup view={shown} names={names} showNames={isFacilitator} />}
       <MethodInWords
         session={session}
         view={shown}
         isGroup={isGroup}
         criteriaCount={names.flat.length}
-        hasMeasures={(recommendation.data?.measures.length ?? 0) > 0}
+        hasMeasures={recommendation.measures.length > 0}
       />
       <MethodSection view={shown} isGroup={isGroup} />
     </main>

@@ -6,7 +6,7 @@ import { useServerErrorText } from '~/app/_components/use-error-text';
 import { SaveTemplateForm } from '~/app/_components/save-template-form';
 import type { ExportFormat, ExportScope } from '~/core/contracts/exports';
 import styles from './export-panel.module.css';
-import { useExportDownload } from './use-export-download';
+import { useExportDownload } from '~/app/s/[sessionId]/_components/results/use-export-download';
 
 /**
  * What to take to the decision meeting: the printable report, the tables as CSV or XLSX, and (facilitator) the

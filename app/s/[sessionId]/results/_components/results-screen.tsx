@@ -7,26 +7,20 @@ import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { serverErrorInfo } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
 import type { Locale } from '~/i18n/config';
-import { ConsistencySection } from './consistency-section';
+import { ConsistencySection } from '~/app/s/[sessionId]/_components/results/consistency-section';
 import { ExportPanel } from './export-panel';
-import { type FigureView, useFigures, useModelNames } from './figures';
-import { ConsensusSection, ParticipantsSection } from './group-sections';
-import { MethodSection } from './method-section';
-import { ByCriterionSection, RankingSection } from './ranking-section';
-import { RecommendationSection, RecommendationStatus } from './recommendation-section';
-import {
-  type ParticipantList,
-  type ResultView,
-  type SessionData,
-  asHierarchyResult,
-  isGroupResult,
-} from './result-model';
-import styles from './results.module.css';
-import { RobustnessSection } from './robustness-section';
-import { useParticipantName } from './use-participant-name';
-import { useRecommendation, useRecommendationNames } from './use-recommendation';
-import { WeightsSection } from './weights-section';
-import { useSessionLink } from './use-session-link';
+import { type FigureView, useFigures, useModelNames } from '~/app/s/[sessionId]/_components/results/figures';
+import { ConsensusSection, ParticipantsSection } from '~/app/s/[sessionId]/_components/results/group-sections';
+import { MethodSection } from '~/app/s/[sessionId]/_components/results/method-section';
+import { ByCriterionSection, RankingSection } from '~/app/s/[sessionId]/_components/results/ranking-section';
+import { RecommendationSection } from '~/app/s/[sessionId]/_components/results/recommendation-section';
+import { type ResultView, type SessionData, isGroupResult } from '~/app/s/[sessionId]/_components/results/result-model';
+import styles from '~/app/s/[sessionId]/_components/results/results.module.css';
+import { RobustnessSection } from '~/app/s/[sessionId]/_components/results/robustness-section';
+import { useParticipantName } from '~/app/s/[sessionId]/_components/results/use-participant-name';
+import { useRecommendationNames } from '~/app/s/[sessionId]/_components/results/use-recommendation';
+import { WeightsSection } from '~/app/s/[sessionId]/_components/results/weights-section';
+import { useSessionLink } from '~/app/s/[sessionId]/_components/results/use-session-link';
 
 type Scope = 'own' | 'group';
 
@@ -82,13 +76,12 @@ function ResultsBody({ session }: { session: SessionData }) {
   const [view, setView] = useState<FigureView>('charts');
   const [scope, setScope] = useState<Scope>(isFacilitator ? 'group' : 'own');
 
+  // One read: the stored results with their participants and recommendations, all as of one instant.
   const results = useQuery({ ...trpc.result.get.queryOptions({ sessionId }), refetchOnMount: 'always' });
-  const participants = useQuery({ ...trpc.participant.list.queryOptions({ sessionId }), enabled: isFacilitator });
   const refreshAfterCompute = {
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.result.get.queryKey({ sessionId }) }),
-        queryClient.invalidateQueries({ queryKey: trpc.participant.list.queryKey({ sessionId }) }),
         queryClient.invalidateQueries({ queryKey: trpc.session.get.queryKey({ sessionId }) }),
       ]);
     },
@@ -110,7 +103,7 @@ function ResultsBody({ session }: { session: SessionData }) {
     mutate({ sessionId });
   }, [results.isSuccess, shown, canCompute, scope, mutate, sessionId]);
 
-  const result = shown ? asHierarchyResult(shown.result) : null;
+  const result = shown?.result ?? null;
   const computeCode = compute.isError ? serverErrorInfo(compute.error).code : null;
   const viewId = useId();
   const scopeId = useId();
@@ -211,7 +204,7 @@ function ResultsBody({ session }: { session: SessionData }) {
         <EmptyState
           scope={scope}
           isFacilitator={isFacilitator}
-          joined={session.participantCount}
+          joined={results.data?.joinedCount ?? session.participantCount}
         />
       ) : (
         <ResultFigures
@@ -221,7 +214,7 @@ function ResultsBody({ session }: { session: SessionData }) {
           result={result}
           names={names}
           figures={figures}
-          participants={participants.data ?? null}
+          joinedCount={results.data?.joinedCount ?? null}
           isFacilitator={isFacilitator}
         />
       )}
@@ -236,29 +229,25 @@ function ResultFigures({
   result,
   names,
   figures,
-  participants,
+  joinedCount,
   isFacilitator,
 }: {
   session: SessionData;
   view: FigureView;
   shown: ResultView;
-  result: NonNullable<ReturnType<typeof asHierarchyResult>>;
+  result: ResultView['result'];
   names: ReturnType<typeof useModelNames>;
   figures: ReturnType<typeof useFigures>;
-  participants: ParticipantList | null;
+  joinedCount: number | null;
   isFacilitator: boolean;
 }) {
   const t = useTranslations('results');
   const format = useDateFormat();
   const isGroup = isGroupResult(result);
   const recommendationNames = useRecommendationNames(session);
-  const recommendation = useRecommendation({
-    sessionId: session.id,
-    scope: shown.scope === 'group' ? 'group' : 'own',
-    computedAt: shown.computedAt,
-  });
-  const participantName = useParticipantName(participants);
-  const included = shown.includedCount;
+  const recommendation = shown.recommendation;
+  const participantName = useParticipantName(isFacilitator ? shown.participants : null);
+  const included = shown.counts.included;
   return (
     <>
       <div className={styles.summary}>
@@ -266,8 +255,8 @@ function ResultFigures({
           {t('summary.computedAt', { when: format(shown.computedAt) })}{' '}
           {!isGroup
             ? t('summary.ownBasis')
-            : session.participantCount !== null
-              ? t('summary.groupBasisOf', { included, joined: session.participantCount })
+            : joinedCount !== null
+              ? t('summary.groupBasisOf', { included, joined: joinedCount })
               : t('summary.groupBasis', { included })}
         </p>
         {isGroup && !isFacilitator && <p>{t('summary.groupForParticipant')}</p>}
@@ -278,11 +267,7 @@ function ResultFigures({
           {isFacilitator || !isGroup ? (isFacilitator ? t('summary.staleFacilitator') : t('summary.staleParticipant')) : ''}
         </p>
       )}
-      {recommendation.data ? (
-        <RecommendationSection data={recommendation.data} names={recommendationNames} figures={figures} />
-      ) : (
-        <RecommendationStatus isPending={recommendation.isPending} error={recommendation.error} />
-      )}
+      <RecommendationSection data={recommendation} names={recommendationNames} figures={figures} />
       <RankingSection result={result} names={names} figures={figures} view={view} />
       <WeightsSection result={result} names={names} figures={figures} view={view} />
       <ConsistencySection
@@ -302,16 +287,10 @@ function ResultFigures({
           participantName={isFacilitator ? participantName : null}
         />
       )}
-      {recommendation.data && (
-        <RobustnessSection data={recommendation.data} names={recommendationNames} figures={figures} view={view} />
-      )}
+      <RobustnessSection data={recommendation} names={recommendationNames} figures={figures} view={view} />
       <ByCriterionSection result={result} names={names} figures={figures} />
       {isGroup && (
-        <ParticipantsSection
-          view={shown}
-          participants={isFacilitator ? participants : null}
-          joinedCount={session.participantCount}
-        />
+        <ParticipantsSection view={shown} names={names} joinedCount={joinedCount} showNames={isFacilitator} />
       )}
       <MethodSection view={shown} isGroup={isGroup} />
     </>

@@ -9,7 +9,7 @@ import { useTRPC } from '../../../../_trpc/client';
 import { readLinks, rememberLink } from '../../../../_trpc/link-tokens';
 import { CopyField } from '../../../../_components/copy-field';
 import { QrCode } from '../../../../_components/qr-code';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '~/app/_components/confirm-dialog';
 import styles from './setup.module.css';
 import type { SetupSession, SetupSessionData } from './use-setup-session';
 

@@ -11,9 +11,9 @@ import { MAX_MEASURES_PER_SESSION, SessionMeasureFields } from '~/core/contracts
 import { isConflict, useServerErrorText, useValidationText } from '../../../../_components/use-error-text';
 import { useLocalizedText } from '../../../../_components/use-localized-text';
 import { useTRPC } from '../../../../_trpc/client';
-import { flattenCriteria } from '../../results/_components/result-model';
+import { useDecisionModel } from '~/app/_components/use-decision-model';
 import { ActionButton } from './action-button';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '~/app/_components/confirm-dialog';
 import own from './measures-editor.module.css';
 import styles from './setup.module.css';
 import type { Change, SetupSession, SetupSessionData } from './use-setup-session';
@@ -275,7 +275,7 @@ function MeasureForm({
   const trpc = useTRPC();
   const definition = useQuery({ ...trpc.catalogue.profileDefinition.queryOptions(), staleTime: Infinity });
   const [refusal, setRefusal] = useState<string | null>(null);
-  const criteria = flattenCriteria(session.model.criteria);
+  const criteria = useDecisionModel(session.model).criteria;
   const criterionKeys = new Set(criteria.map((c) => c.key));
   const strategies = session.model.alternatives;
   const savedName = measure ? localized(measure.name) : '';
@@ -394,7 +394,7 @@ function MeasureForm({
         legend={t('criteria')}
         hint={t('criteriaHint')}
         error={criteriaMessage}
-        options={criteria.map((c) => ({ key: c.key, label: localized(c.name) || c.key, depth: c.depth }))}
+        options={criteria.map((c) => ({ key: c.key, label: localized(c.spec.name) || c.key, depth: c.depth }))}
       />
 
       <fieldset className={own.group} aria-describedby={`${idBase}-fit-hint${fitMessage ? ` ${idBase}-fit-error` : ''}`}>

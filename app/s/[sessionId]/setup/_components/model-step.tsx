@@ -9,7 +9,7 @@ import { isConflict, useServerErrorText } from '../../../../_components/use-erro
 import { useLocalizedText } from '../../../../_components/use-localized-text';
 import { useTRPC } from '../../../../_trpc/client';
 import { ActionButton } from './action-button';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '~/app/_components/confirm-dialog';
 import { MeasuresEditor } from './measures-editor';
 import { AddElementForm, ElementEditor } from './element-editor';
 import styles from './setup.module.css';

@@ -1,19 +1,19 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { RoomCode } from '~/core/contracts/workshop';
 import { serverErrorInfo } from '~/app/_components/use-error-text';
-import { LiveIndicator } from '../../../_components/live-indicator';
-import { comparisonNodes } from '../../../_components/model-nodes';
+import { LiveIndicator } from '~/app/_components/workshop/live-indicator';
+import { useDecisionModel } from '~/app/_components/use-decision-model';
 import { QrCode } from '~/app/_components/qr-code';
-import { joinUrl, spacedCode } from '../../../_components/room-qr';
-import { TallyChart } from '../../../_components/tally-chart';
-import qrStyles from '../../../_components/workshop.module.css';
-import type { RoomData } from '../../../_components/types';
-import { useRoom } from '../../../_components/use-room';
-import { useItemText } from '../../../_components/use-item-text';
-import type { LiveConnection } from '../../../_components/use-room-events';
+import { joinUrl, spacedCode } from '~/app/_components/workshop/room-qr';
+import { TallyChart } from '~/app/_components/workshop/tally-chart';
+import qrStyles from '~/app/_components/workshop/workshop.module.css';
+import type { RoomData } from '~/app/_components/workshop/types';
+import { useRoom } from '~/app/_components/workshop/use-room';
+import { useItemText } from '~/app/_components/workshop/use-item-text';
+import type { LiveConnection } from '~/app/_components/workshop/use-room-events';
 import styles from './projector.module.css';
 
 export function Projector({ code }: { code: string }) {
@@ -67,8 +67,8 @@ function ProjectorScreen({
   connection: LiveConnection;
 }) {
   const t = useTranslations('workshop.screen');
-  const nodes = useMemo(() => comparisonNodes(room.model), [room.model]);
-  const text = useItemText(nodes);
+  const model = useDecisionModel(room.model);
+  const text = useItemText(model);
   const live = room.live;
   const isClosed = room.status === 'closed' || live.status === 'closed';
   const current = !isClosed && live.mode === 'live' && live.round.status === 'open' ? live.current : null;

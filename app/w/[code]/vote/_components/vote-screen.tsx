@@ -3,20 +3,21 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { RATING_INTENSITIES } from '~/core/ahp/ratings-scale';
 import { RoomCode } from '~/core/contracts/workshop';
 import { serverErrorInfo } from '~/app/_components/use-error-text';
 import { useTRPCClient } from '~/app/_trpc/client';
 import { readLinks } from '~/app/_trpc/link-tokens';
-import { useJudgmentText } from '~/app/s/[sessionId]/q/_components/use-judgment-text';
-import { VerbalScale } from '~/app/s/[sessionId]/q/_components/verbal-scale';
-import { LiveIndicator } from '../../../_components/live-indicator';
-import { type AgendaItem, comparisonNodes, itemKey } from '../../../_components/model-nodes';
-import type { RoomData } from '../../../_components/types';
-import { useItemText } from '../../../_components/use-item-text';
-import { useRoom } from '../../../_components/use-room';
-import type { LiveConnection } from '../../../_components/use-room-events';
+import { useJudgmentText } from '~/app/_components/judgment/use-judgment-text';
+import { VerbalScale } from '~/app/_components/judgment/verbal-scale';
+import { LiveIndicator } from '~/app/_components/workshop/live-indicator';
+import { useDecisionModel } from '~/app/_components/use-decision-model';
+import { type AgendaItem, itemKey } from '~/core/model';
+import type { RoomData } from '~/app/_components/workshop/types';
+import { useItemText } from '~/app/_components/workshop/use-item-text';
+import { useRoom } from '~/app/_components/workshop/use-room';
+import type { LiveConnection } from '~/app/_components/workshop/use-room-events';
 import styles from './vote.module.css';
 
 /** Events after which this phone's own answer to the current question may have changed (or must be read again). */
@@ -122,8 +123,8 @@ function VoteBody({
   const tRating = useTranslations('common.rating');
   const trpcClient = useTRPCClient();
   const ids = useId();
-  const nodes = useMemo(() => comparisonNodes(room.model), [room.model]);
-  const text = useItemText(nodes);
+  const model = useDecisionModel(room.model);
+  const text = useItemText(model);
   const judgmentText = useJudgmentText();
   const live = room.live;
   const sessionId = room.sessionId;

@@ -3,9 +3,9 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useMemo } from 'react';
 import { useLocalizedText } from '~/app/_components/use-localized-text';
-import type { ComparisonNode } from '~/app/s/[sessionId]/q/_components/steps';
-import { useJudgmentText } from '~/app/s/[sessionId]/q/_components/use-judgment-text';
-import { type AgendaItem, locateItem } from './model-nodes';
+import { type UiModel, locateItem } from '~/app/_components/use-decision-model';
+import type { AgendaItem } from '~/core/model';
+import { useJudgmentText } from '~/app/_components/judgment/use-judgment-text';
 import type { TallyData } from './types';
 
 /**
@@ -13,7 +13,7 @@ import type { TallyData } from './types';
  * as the questionnaire puts it, each scale position and the group value as a sentence. The questionnaire's
  * wording (useJudgmentText) is reused so a phone in the room reads exactly like the questionnaire.
  */
-export function useItemText(nodes: ComparisonNode[]) {
+export function useItemText(model: UiModel) {
   const judgment = useJudgmentText();
   const { nameOf, label, sentence, sideLabel } = judgment;
   const judgmentNodeTitle = judgment.nodeTitle;
@@ -23,22 +23,23 @@ export function useItemText(nodes: ComparisonNode[]) {
   const localized = useLocalizedText();
   const format = useFormatter();
 
-  const locate = useCallback((item: AgendaItem) => locateItem(nodes, item), [nodes]);
+  const locate = useCallback((item: AgendaItem) => locateItem(model, item), [model]);
 
   const nodeTitle = useCallback(
     (nodeKey: string) => {
-      const node = nodes.find((candidate) => candidate.key === nodeKey);
+      const node = model.node(nodeKey);
       return node ? judgmentNodeTitle(node) : nodeKey;
     },
-    [nodes, judgmentNodeTitle],
+    [model, judgmentNodeTitle],
   );
 
   const elementName = useCallback(
     (nodeKey: string, elementKey: string) => {
-      const node = nodes.find((candidate) => candidate.key === nodeKey);
-      return localized(node?.elements.find((element) => element.key === elementKey)?.name) || elementKey;
+      const node = model.node(nodeKey);
+      const index = node ? node.elementKeys.indexOf(elementKey) : -1;
+      return (node && index >= 0 && localized(node.elements[index]!.name)) || elementKey;
     },
-    [nodes, localized],
+    [model, localized],
   );
 
   /** "A vs B", or "Strategy · Criterion" for a rating. */
@@ -47,7 +48,7 @@ export function useItemText(nodes: ComparisonNode[]) {
       const found = locate(item);
       if (!found) return '';
       if (item.kind === 'rating') {
-        return t('ratingTitle', { alternative: nameOf(found.node, found.i), criterion: localized(found.node.parent?.name) });
+        return t('ratingTitle', { alternative: nameOf(found.node, found.i), criterion: localized(found.node.criterion?.spec.name) });
       }
       return t('pairTitle', { a: nameOf(found.node, found.i), b: nameOf(found.node, found.j) });
     },
@@ -68,7 +69,7 @@ export function useItemText(nodes: ComparisonNode[]) {
       const found = locate(item);
       if (!found) return '';
       if (item.kind === 'rating') {
-        return t('ratingQuestion', { alternative: nameOf(found.node, found.i), criterion: localized(found.node.parent?.name) });
+        return t('ratingQuestion', { alternative: nameOf(found.node, found.i), criterion: localized(found.node.criterion?.spec.name) });
       }
       return pairQuestion(found.node, found.i, found.j);
     },

@@ -1,8 +1,8 @@
 'use client';
 
 import { type KeyboardEvent, useRef, useState } from 'react';
-import styles from './questionnaire.module.css';
-import type { ComparisonNode } from './steps';
+import styles from './verbal-scale.module.css';
+import type { UiNode } from '~/app/_components/use-decision-model';
 import { SCALE_POSITIONS, type JudgmentText } from './use-judgment-text';
 
 const KEY_DELAY_MS = 350;
@@ -23,7 +23,7 @@ export function VerbalScale({
   onChange,
   onEnter,
 }: {
-  node: ComparisonNode;
+  node: UiNode;
   i: number;
   j: number;
   position: number | null;

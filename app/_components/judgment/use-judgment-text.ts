@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 import { VERBAL_POSITION_KEYS } from '~/core/ahp/scale';
 import { useLocalizedText } from '~/app/_components/use-localized-text';
-import type { ComparisonNode } from './steps';
+import type { UiNode } from '~/app/_components/use-decision-model';
 
 /** The 17 answers of the verbal scale from the top of the list (first element extremely more) to the bottom. */
 export const SCALE_POSITIONS: readonly number[] = Array.from({ length: 17 }, (_, k) => 8 - k);
@@ -28,11 +28,11 @@ export function useJudgmentText() {
   const tScale = useTranslations('common.scale.positions');
   const localized = useLocalizedText();
 
-  const nameOf = useCallback((node: ComparisonNode, index: number) => localized(node.elements[index]?.name), [localized]);
+  const nameOf = useCallback((node: UiNode, index: number) => localized(node.elements[index]?.name), [localized]);
 
   /** The short label shown on the scale: "Strongly more", "Equally important". */
   const label = useCallback(
-    (node: ComparisonNode, position: number) => {
+    (node: UiNode, position: number) => {
       const key = verbalKey(position);
       if (node.kind === 'alternatives') return t(`scale.alternatives.${key}`);
       return tScale(key);
@@ -42,7 +42,7 @@ export function useJudgmentText() {
 
   /** The judgment in a sentence, the preferred element named first. */
   const sentence = useCallback(
-    (node: ComparisonNode, i: number, j: number, position: number) => {
+    (node: UiNode, i: number, j: number, position: number) => {
       const [first, second] = position >= 0 ? [i, j] : [j, i];
       return t(`judgment.${node.kind}`, { level: selectKey(verbalKey(position)), a: nameOf(node, first), b: nameOf(node, second) });
     },
@@ -50,26 +50,26 @@ export function useJudgmentText() {
   );
 
   const question = useCallback(
-    (node: ComparisonNode, i: number, j: number) =>
+    (node: UiNode, i: number, j: number) =>
       t(`pair.question.${node.kind}`, {
         a: nameOf(node, i),
         b: nameOf(node, j),
-        criterion: localized(node.parent?.name),
+        criterion: localized(node.criterion?.spec.name),
       }),
     [t, nameOf, localized],
   );
 
   const nodeTitle = useCallback(
-    (node: ComparisonNode) => {
-      if (node.kind === 'alternatives') return t('node.alternatives', { name: localized(node.parent?.name) });
-      if (node.parent) return t('node.subcriteria', { name: localized(node.parent.name) });
+    (node: UiNode) => {
+      if (node.kind === 'alternatives') return t('node.alternatives', { name: localized(node.criterion?.spec.name) });
+      if (node.criterion) return t('node.subcriteria', { name: localized(node.criterion.spec.name) });
       return t('node.criteria');
     },
     [t, localized],
   );
 
   /** The heading over one side of the scale: "“A” is more important". */
-  const sideLabel = useCallback((node: ComparisonNode, name: string) => t(`pair.side.${node.kind}`, { name }), [t]);
+  const sideLabel = useCallback((node: UiNode, name: string) => t(`pair.side.${node.kind}`, { name }), [t]);
 
   return { nameOf, label, sentence, question, nodeTitle, sideLabel };
 }

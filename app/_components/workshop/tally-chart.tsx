@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { RATING_INTENSITIES } from '~/core/ahp/ratings-scale';
-import type { AgendaItem } from './model-nodes';
+import type { AgendaItem } from '~/core/model';
 import type { TallyData } from './types';
 import type { ItemText } from './use-item-text';
 import styles from './workshop.module.css';

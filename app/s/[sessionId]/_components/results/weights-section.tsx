@@ -4,9 +4,10 @@ import { useTranslations } from 'next-intl';
 import { BarList } from '~/app/_components/bar-list';
 import { DataTable, type FigureView, type Figures, type ModelNames, ResultSection } from './figures';
 import styles from './results.module.css';
-import { type AnyHierarchyResult, GOAL_KEY } from './result-model';
+import { GOAL_NODE_ID } from '~/core/model';
+import type { SessionResult } from './result-model';
 
-type Props = { result: AnyHierarchyResult; names: ModelNames; figures: Figures; view: FigureView };
+type Props = { result: SessionResult; names: ModelNames; figures: Figures; view: FigureView };
 
 /**
  * Criterion weights for the whole tree. Global weights first (share of the whole decision), then, when the tree
@@ -16,7 +17,7 @@ export function WeightsSection({ result, names, figures, view }: Props) {
   const t = useTranslations('results.weights');
   const weight = (key: string) => result.criteria[key] ?? { local: 0, global: 0 };
   const parents = [
-    { key: GOAL_KEY, label: t('goal') },
+    { key: GOAL_NODE_ID, label: t('goal') },
     ...names.flat.filter((c) => c.hasChildren).map((c) => ({ key: c.key, label: names.criterion(c.key) })),
   ];
   const indentedLabel = (key: string, depth: number) => `${'\u2003'.repeat(depth - 1)}${names.criterion(key)}`;

@@ -5,7 +5,8 @@ import { BarList } from '~/app/_components/bar-list';
 import type { GroupHierarchyResult } from '~/core';
 import { DataTable, type FigureView, type Figures, type ModelNames, ResultSection } from './figures';
 import styles from './results.module.css';
-import { type ParticipantList, type ResultView, skipReasonKey } from './result-model';
+import { useParticipationText } from '~/app/_components/use-participation-text';
+import type { ResultView } from './result-model';
 
 type ConsensusLevel = GroupHierarchyResult['consensusLevel'];
 
@@ -97,23 +98,25 @@ export function ConsensusSection({
  */
 export function ParticipantsSection({
   view,
-  participants,
+  names,
   joinedCount,
+  showNames,
 }: {
   view: ResultView;
-  participants: ParticipantList | null;
+  names: ModelNames;
   joinedCount: number | null;
+  /** The facilitator sees everyone; a participant's copy lists only themselves, so it shows the counts alone. */
+  showNames: boolean;
 }) {
   const t = useTranslations('results.participants');
   const tGroups = useTranslations('common.stakeholderGroups');
-  const included = new Set(view.coverage.included);
-  const skipped = new Map(view.coverage.skipped.map((entry) => [entry.participantKey, entry.reason]));
-  const skippedCount = joinedCount !== null ? Math.max(0, joinedCount - included.size) : skipped.size;
-  const groupName = (group: string) => (tGroups.has(group as 'government') ? tGroups(group as 'government') : group);
+  const participationText = useParticipationText(names.node);
+  const { included, excluded } = view.counts;
+  const leftOut = joinedCount !== null ? Math.max(excluded, joinedCount - included) : excluded;
   return (
     <ResultSection id="participants" title={t('title')} caption={t('caption')}>
-      <p>{t('counts', { included: included.size, skipped: skippedCount })}</p>
-      {participants && participants.length > 0 && (
+      <p>{t('counts', { included, skipped: leftOut })}</p>
+      {showNames && view.participants.length > 0 && (
         <DataTable caption={t('tableCaption')}>
           <thead>
             <tr>
@@ -126,21 +129,18 @@ export function ParticipantsSection({
             </tr>
           </thead>
           <tbody>
-            {participants.map((p) => {
-              const reason = skipped.get(p.key);
-              return (
-                <tr key={p.id}>
-                  <th scope="row">{p.displayName || t('anonymous', { key: p.key })}</th>
-                  <td>{groupName(p.stakeholderGroup)}</td>
-                  <td className="number">{t('progressValue', { answered: p.progress.answered, required: p.progress.required })}</td>
-                  <td>
-                    {included.has(p.key)
-                      ? t('included')
-                      : t('notIncluded', { reason: reason ? t(`reasons.${skipReasonKey(reason)}`) : t('joinedLater') })}
-                  </td>
-                </tr>
-              );
-            })}
+            {view.participants.map((p) => (
+              <tr key={p.key} data-included={p.participation?.isIncluded ?? false}>
+                <th scope="row">{p.displayName || t('anonymous', { key: p.key })}</th>
+                <td>{tGroups(p.stakeholderGroup)}</td>
+                <td className="number">{t('progressValue', { answered: p.progress.answered, required: p.progress.required })}</td>
+                <td>
+                  {p.participation
+                    ? t(p.participation.isIncluded ? 'included' : 'notIncluded', { text: participationText(p.participation) })
+                    : null}
+                </td>
+              </tr>
+            ))}
           </tbody>
         </DataTable>
       )}

@@ -1,57 +1,16 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { useLocale } from 'next-intl';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import { pickLocalized } from '~/app/_components/use-localized-text';
 import { useTRPC } from '~/app/_trpc/client';
-import type { ResultScope } from '~/core/contracts/recommendation';
 import type { Locale } from '~/i18n/config';
-import type { AppRouter } from '~/server/trpc/root';
 import { type Figures, type ModelNames, useModelNames } from './figures';
-import type { SessionData } from './result-model';
+import type { ResultView, SessionData } from './result-model';
 
-export type RecommendationData = NonNullable<inferRouterOutputs<AppRouter>['result']['recommendation']>;
-
-/**
- * The recommendation drawn from the stored result on screen (`computedAt` of that result). When the result on
- * screen is newer than the recommendation last fetched (the facilitator just recomputed), the recommendation is
- * fetched again and reported as pending meanwhile, so the two never show different computations.
- */
-export function useRecommendation({
-  sessionId,
-  scope,
-  computedAt,
-  enabled = true,
-}: {
-  sessionId: string;
-  scope: ResultScope;
-  computedAt: Date | string | null;
-  enabled?: boolean;
-}) {
-  const trpc = useTRPC();
-  const query = useQuery({ ...trpc.result.recommendation.queryOptions({ sessionId, scope }), enabled, refetchOnMount: 'always' });
-  const shownAt = computedAt === null ? null : new Date(computedAt).getTime();
-  const fetchedAt = query.data ? new Date(query.data.computedAt).getTime() : null;
-  // Older than what is on screen (or nothing yet while there is a result): fetch again. Newer is shown as it is.
-  const isBehind = query.data !== undefined && shownAt !== null && (fetchedAt === null || fetchedAt < shownAt);
-  const { refetch, isFetching } = query;
-  // Once per result on screen: a server that still answers with an older one must not be asked in a loop.
-  const refetchedFor = useRef<number | null>(null);
-  const willRefetch = isBehind && refetchedFor.current !== shownAt;
-  useEffect(() => {
-    if (!isBehind || isFetching || refetchedFor.current === shownAt) return;
-    refetchedFor.current = shownAt;
-    void refetch();
-  }, [isBehind, isFetching, refetch, shownAt]);
-  const isWaiting = willRefetch || (isBehind && isFetching);
-  return {
-    data: isWaiting ? undefined : (query.data ?? undefined),
-    isPending: query.isPending || isWaiting,
-    error: isWaiting ? null : query.error,
-  };
-}
+/** The recommendation of a result page, drawn from the same snapshot as the result it sits beside. */
+export type RecommendationData = ResultView['recommendation'];
 
 /**
  * Names of everything a recommendation mentions, in the UI language: criteria, strategies and comparison nodes

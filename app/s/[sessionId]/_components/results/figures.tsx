@@ -4,7 +4,9 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { type ReactNode, useCallback, useId, useMemo } from 'react';
 import { pickLocalized } from '~/app/_components/use-localized-text';
 import type { Locale } from '~/i18n/config';
-import { type CriterionView, type FlatCriterion, GOAL_KEY, type SessionData, flattenCriteria } from './result-model';
+import { useDecisionModel } from '~/app/_components/use-decision-model';
+import { GOAL_NODE_ID } from '~/core/model';
+import type { SessionData } from './result-model';
 import styles from './results.module.css';
 
 export type FigureView = 'charts' | 'tables';
@@ -27,36 +29,30 @@ export function useFigures() {
 
 export type Figures = ReturnType<typeof useFigures>;
 
-/** Names of the session's criteria, strategies and comparison nodes in the UI language. */
+/** Names of the session's criteria, strategies and comparison nodes in the UI language, on core/model's model. */
 export function useModelNames(session: SessionData, locale: Locale) {
   const t = useTranslations('results.consistency');
-  const flat = useMemo(() => flattenCriteria(session.model.criteria), [session.model.criteria]);
-  const byKey = useMemo(() => new Map<string, FlatCriterion>(flat.map((c) => [c.key, c])), [flat]);
-  const alternatives = useMemo(
-    () => new Map(session.model.alternatives.map((a) => [a.key, pickLocalized(a.name, locale) || a.key])),
-    [session.model.alternatives, locale],
+  const model = useDecisionModel(session.model);
+  const flat = useMemo(
+    () =>
+      model.criteria.map((c) => ({ key: c.key, name: c.spec.name, depth: c.depth, parentKey: c.parentKey, hasChildren: !c.isLeaf })),
+    [model],
   );
-  const criterion = useCallback(
-    (key: string) => {
-      const found = byKey.get(key);
-      return (found && pickLocalized(found.name, locale)) || key;
-    },
-    [byKey, locale],
-  );
-  const alternative = useCallback((key: string) => alternatives.get(key) ?? key, [alternatives]);
+  const criterion = useCallback((key: string) => pickLocalized(model.criterion(key)?.spec.name, locale) || key, [model, locale]);
+  const alternative = useCallback((key: string) => pickLocalized(model.alternative(key)?.name, locale) || key, [model, locale]);
   /** What is compared at a node: the top-level criteria, a criterion's sub-criteria, or the strategies under a leaf. */
   const node = useCallback(
     (key: string) => {
-      if (key === GOAL_KEY) return t('nodeGoal');
-      const found = byKey.get(key);
-      return found?.hasChildren ? t('nodeCriteria', { name: criterion(key) }) : t('nodeStrategies', { name: criterion(key) });
+      if (key === GOAL_NODE_ID) return t('nodeGoal');
+      const found = model.node(key);
+      return found?.kind === 'criteria' ? t('nodeCriteria', { name: criterion(key) }) : t('nodeStrategies', { name: criterion(key) });
     },
-    [byKey, criterion, t],
+    [model, criterion, t],
   );
-  /** Node keys in reading order: the goal, then every criterion in tree order. */
-  const nodeOrder = useMemo(() => [GOAL_KEY, ...flat.map((c) => c.key)], [flat]);
+  /** Node keys in core/model's canonical order, the order of every table and export. */
+  const nodeOrder = useMemo(() => model.nodes.map((n) => n.key), [model]);
   const isNested = flat.some((c) => c.depth > 1);
-  return { flat, criterion, alternative, node, nodeOrder, isNested, roots: session.model.criteria as readonly CriterionView[] };
+  return { model, flat, criterion, alternative, node, nodeOrder, isNested, roots: model.roots };
 }
 
 export type ModelNames = ReturnType<typeof useModelNames>;

@@ -1,5 +1,4 @@
-import 'server-only';
-import type { ElementName } from '~/core/contracts/model-edits';
+import { GOAL_NODE_ID } from './decision-model';
 
 const MAX_KEY_LENGTH = 64;
 
@@ -8,7 +7,7 @@ const MAX_KEY_LENGTH = 64;
  * `fallback` for names without Latin letters, made unique with -2, -3 ... Azerbaijani ı and ə have no
  * decomposition to a Latin base letter, so they are mapped by hand.
  */
-export function deriveKey(name: ElementName, taken: ReadonlySet<string>, fallback: string): string {
+export function deriveKey(name: { readonly en?: string; readonly ru?: string; readonly az?: string }, taken: ReadonlySet<string>, fallback: string): string {
   const text = name.en ?? name.ru ?? name.az ?? '';
   const slug = text
     .replace(/ı/g, 'i')
@@ -21,13 +20,10 @@ export function deriveKey(name: ElementName, taken: ReadonlySet<string>, fallbac
     .replace(/-+$/, '')
     .slice(0, MAX_KEY_LENGTH - 4)
     .replace(/-+$/, '');
-  const base = slug && slug !== 'goal' ? slug : fallback;
+  const base = slug && slug !== GOAL_NODE_ID ? slug : fallback;
   if (!taken.has(base)) return base;
   for (let n = 2; ; n += 1) {
     const candidate = `${base}-${n}`;
     if (!taken.has(candidate)) return candidate;
   }
 }
-
-/** The number of a participant key (`p12` -> 12): participants are listed in the order they joined. */
-export const participantNumber = (key: string) => Number(key.slice(1));

@@ -1,24 +1,24 @@
 import 'server-only';
 import type { MeasureRow, ParticipantRow, SessionRow } from '~/db/schema';
 import type { SessionAccess } from '../context';
-import type { CriterionNode, Hierarchy } from './hierarchy';
+import type { CriterionElement, SessionModel } from '../shared/session-model';
 
 export type CriterionView = {
   key: string;
-  name: CriterionNode['name'];
-  description: CriterionNode['description'];
+  name: CriterionElement['name'];
+  description: CriterionElement['description'];
   children: CriterionView[];
 };
 
-function toCriterionView(node: CriterionNode): CriterionView {
+function toCriterionView(node: CriterionElement): CriterionView {
   return { key: node.key, name: node.name, description: node.description, children: node.children.map(toCriterionView) };
 }
 
-export function toModelView(session: SessionRow, hierarchy: Hierarchy, measureRows: MeasureRow[]) {
+export function toModelView(session: SessionRow, model: SessionModel, measureRows: MeasureRow[]) {
   return {
     goal: session.goal,
-    criteria: hierarchy.roots.map(toCriterionView),
-    alternatives: hierarchy.alternatives.map((a) => ({ key: a.key, name: a.name, description: a.description })),
+    criteria: model.roots.map(toCriterionView),
+    alternatives: model.alternatives.map((a) => ({ key: a.key, name: a.name, description: a.description })),
     measures: [...measureRows]
       .sort((a, b) => a.position - b.position)
       .map((m) => ({

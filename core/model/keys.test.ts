@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hierarchyFromSpec, isConnected, pairKey } from './hierarchy';
+import { isConnected, pairKey } from './pairs';
 import { deriveKey } from './keys';
 
 describe('isConnected', () => {
@@ -14,23 +14,6 @@ describe('isConnected', () => {
 describe('pairKey', () => {
   it('is the same for both orders of a pair', () => {
     expect(pairKey('hubbing', 'integration')).toBe(pairKey('integration', 'hubbing'));
-  });
-});
-
-describe('hierarchyFromSpec', () => {
-  it('lists the goal, inner criteria over their children and leaves over the strategies', () => {
-    const hierarchy = hierarchyFromSpec({
-      criteria: [{ key: 'economy', children: [{ key: 'jobs' }, { key: 'exports' }] }, { key: 'environment' }],
-      alternatives: [{ key: 'specialization' }, { key: 'hubbing' }],
-    });
-    expect(Object.fromEntries([...hierarchy.nodes].map(([key, node]) => [key, [node.kind, node.elements]]))).toEqual({
-      goal: ['criteria', ['economy', 'environment']],
-      economy: ['criteria', ['jobs', 'exports']],
-      jobs: ['alternatives', ['specialization', 'hubbing']],
-      exports: ['alternatives', ['specialization', 'hubbing']],
-      environment: ['alternatives', ['specialization', 'hubbing']],
-    });
-    expect(hierarchy.leafKeys).toEqual(['jobs', 'exports', 'environment']);
   });
 });
 

@@ -2,7 +2,6 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId } from 'react';
-import { useServerErrorText } from '~/app/_components/use-error-text';
 import { Explanation, toPoints } from './explanation';
 import { DataTable, type Figures, ResultSection } from './figures';
 import styles from './recommendation.module.css';
@@ -219,26 +218,4 @@ function ReasonText({ reason, names, figures }: { reason: Reason; names: Recomme
         ),
       });
   }
-}
-
-/** While the recommendation loads, or why it could not be shown; nothing once there is none to show. */
-export function RecommendationStatus({ isPending, error }: { isPending: boolean; error: unknown }) {
-  const t = useTranslations('results.recommendation');
-  const errorText = useServerErrorText();
-  if (isPending) {
-    return (
-      <p className="muted" role="status" aria-busy="true">
-        {t('loading')}
-      </p>
-    );
-  }
-  if (error) {
-    return (
-      <div className="notice danger" role="alert">
-        <p>{t('failed')}</p>
-        <p className={styles.caption}>{errorText(error)}</p>
-      </div>
-    );
-  }
-  return null;
 }

@@ -3,10 +3,10 @@
 import { useTranslations } from 'next-intl';
 import { BarList } from '~/app/_components/bar-list';
 import { DataTable, type FigureView, type Figures, type ModelNames, ResultSection } from './figures';
-import { type AnyHierarchyResult, weightOf } from './result-model';
+import { type SessionResult, weightOf } from './result-model';
 import styles from './results.module.css';
 
-type Props = { result: AnyHierarchyResult; names: ModelNames; figures: Figures; view: FigureView };
+type Props = { result: SessionResult; names: ModelNames; figures: Figures; view: FigureView };
 
 /** The answer to the question: the strategies in order of their overall (global) score. */
 export function RankingSection({ result, names, figures, view }: Props) {

@@ -4,10 +4,10 @@ import { useTranslations } from 'next-intl';
 import type { NodeResult } from '~/core';
 import { DataTable, type FigureView, type Figures, type ModelNames, ResultSection } from './figures';
 import styles from './results.module.css';
-import { type AnyHierarchyResult, describeRatio, isGroupResult } from './result-model';
+import { type SessionResult, describeRatio, isGroupResult } from './result-model';
 
 type Props = {
-  result: AnyHierarchyResult;
+  result: SessionResult;
   names: ModelNames;
   figures: Figures;
   view: FigureView;
@@ -18,7 +18,7 @@ type Props = {
 const CR_LIMIT = 0.1;
 
 function elementCount(node: NodeResult): number {
-  return Array.isArray(node.weights) ? node.weights.length : Object.keys(node.weights).length;
+  return Object.keys(node.weights).length;
 }
 
 /**
@@ -29,6 +29,7 @@ function elementCount(node: NodeResult): number {
 export function ConsistencySection({ result, names, figures, view, settingsTable }: Props) {
   const t = useTranslations('results.consistency');
   const tTables = useTranslations('results.method.tables');
+  const tMethods = useTranslations('common.participation.methods');
   const pairwise = names.nodeOrder
     .map((key) => ({ key, node: result.nodes[key] }))
     .filter((entry): entry is { key: string; node: NodeResult } => !!entry.node && entry.node.method !== 'direct')
@@ -52,6 +53,14 @@ export function ConsistencySection({ result, names, figures, view, settingsTable
     return t('riValue', values);
   };
   const status = (node: NodeResult) => (node.isConsistentEnough ? t('ok') : t('flagged'));
+  const qualifiers = (node: NodeResult) =>
+    [
+      node.completion ? t('estimated', { method: tMethods(node.completion.method) }) : null,
+      node.isApproximation ? t('approximation') : null,
+    ]
+      .filter(Boolean)
+      .map((text) => ` · ${text}`)
+      .join('');
   const ratioText = (a: string, b: string, ratio: number) => {
     const said = describeRatio(elementName(a), elementName(b), ratio);
     return said.isEqual ? t('equal') : t('moreImportant', { more: said.more, factor: figures.ratio(said.factor) });
@@ -60,7 +69,7 @@ export function ConsistencySection({ result, names, figures, view, settingsTable
   return (
     <ResultSection id="consistency" title={t('title')} caption={t('caption')}>
       <p className={styles.note}>{t('randomIndex', { table: tableName })}</p>
-      {isGroupResult(result) && <p className={styles.note}>{t('groupNote')}</p>}
+      {isGroupResult(result) && <p className={styles.note}>{result.aggregation === 'aip' ? t('groupNoteAip') : t('groupNoteAij')}</p>}
       {pairwise.length > 0 && (
         <p role="status" className={flagged.length ? 'notice warn' : 'notice'}>
           {flagged.length ? t('someFlagged', { count: flagged.length }) : t('allOk')}
@@ -76,7 +85,7 @@ export function ConsistencySection({ result, names, figures, view, settingsTable
                 {names.node(key)}
                 <span className={styles.crStatus}>
                   {status(node)} · {riText(node)}
-                  {node.isApproximation ? ` · ${t('approximation')}` : ''}
+                  {qualifiers(node)}
                 </span>
               </span>
               <span className={styles.crBar} aria-hidden="true">
@@ -108,7 +117,7 @@ export function ConsistencySection({ result, names, figures, view, settingsTable
                 <td>{riText(node)}</td>
                 <td>
                   {status(node)}
-                  {node.isApproximation ? ` · ${t('approximation')}` : ''}
+                  {qualifiers(node)}
                 </td>
               </tr>
             ))}
