@@ -31,7 +31,14 @@ export async function loadTranslators<const N extends readonly string[]>(
 ): Promise<{ [K in keyof N]: LooseTranslator }> {
   const roots = [...new Set(namespaces.map((path) => path.split('.')[0] as MessageNamespace))];
   const messages = await loadMessages(locale, roots);
-  return namespaces.map((namespace) => createTranslator({ locale, messages, namespace: namespace as never }) as unknown as LooseTranslator) as {
+  return namespaces.map((namespace) => {
+    // Keys are checked by the test of the message files, not by the compiler: these keys are built at run time.
+    const translate = createTranslator({ locale, messages, namespace: namespace as never });
+    const loose: LooseTranslator = Object.assign((key: string, values?: Record<string, string | number | Date>) => translate(key as never, values as never), {
+      has: (key: string) => translate.has(key as never),
+    });
+    return loose;
+  }) as {
     [K in keyof N]: LooseTranslator;
   };
 }

@@ -2,7 +2,10 @@ import 'server-only';
 import { type Db, type DbHandle, createDb } from '~/db/client';
 import { env } from './env.js';
 
-const globalForDb = globalThis as unknown as { clusterwiseDb?: DbHandle };
+declare global {
+  // One per process, shared by every bundle Next loads this module in (a `var`, as only those join globalThis).
+  var clusterwiseDb: DbHandle | undefined;
+}
 
 /**
  * The app's database, opened on first use (not at import, so `next build` never opens it). Cached on
@@ -10,6 +13,6 @@ const globalForDb = globalThis as unknown as { clusterwiseDb?: DbHandle };
  * same process, and a PGlite folder must be opened only once per process.
  */
 export function getDb(): Db {
-  globalForDb.clusterwiseDb ??= createDb(env.DATABASE_URL);
-  return globalForDb.clusterwiseDb.db;
+  globalThis.clusterwiseDb ??= createDb(env.DATABASE_URL);
+  return globalThis.clusterwiseDb.db;
 }

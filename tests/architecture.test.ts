@@ -45,3 +45,39 @@ describe('core/ stays pure', () => {
     expect(offending.map((file) => relative(root, file))).toEqual([]);
   });
 });
+
+/** `import x from` / `export x from` specifiers of a file, without the type-only ones (erased at build). */
+function valueImportsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(import|export)\s+(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((match) => match[2]!);
+}
+
+describe('core/model is the domain’s one home, free of zod and of the engine', () => {
+  const model = join(core, 'model');
+  const files = sourceFiles(model).filter((file) => !file.endsWith('evaluate-session.ts'));
+
+  it('loads neither the contracts (zod) nor the engine at run time, so the browser takes it whole', () => {
+    const offending = files.flatMap((file) =>
+      valueImportsOf(file)
+        .filter((specifier) => /\/(contracts|evaluate)(\/|$)/.test(specifier) || specifier === 'zod')
+        .map((specifier) => `${relative(root, file)} imports ${specifier}`),
+    );
+    expect(offending).toEqual([]);
+  });
+});
+
+describe('server/ and app/ take the stored result as typed', () => {
+  const files = [...sourceFiles(join(root, 'server')), ...sourceFiles(join(root, 'app'))];
+
+  it('never cast through unknown', () => {
+    const offending = files.filter((file) => /\bas unknown as\b/.test(readFileSync(file, 'utf8'))).map((file) => relative(root, file));
+    expect(offending).toEqual([]);
+  });
+
+  it('keep no hand-written copy of the engine’s result types', () => {
+    // A private partial copy declares the result's own fields; the typed result comes from core (SessionResult).
+    const copy = /type \w+ = \{[^}]*\branking: string\[\][^}]*\}/s;
+    const offending = files.filter((file) => copy.test(readFileSync(file, 'utf8'))).map((file) => relative(root, file));
+    expect(offending).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef } from 'react';
-import styles from './setup.module.css';
+import styles from './confirm-dialog.module.css';
 
 /**
  * A modal question before something that cannot be undone. The native <dialog> keeps focus inside, closes on

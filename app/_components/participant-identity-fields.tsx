@@ -1,31 +1,31 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { UseFormRegister } from 'react-hook-form';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { STAKEHOLDER_GROUPS } from '~/core/contracts/session';
 import styles from './join.module.css';
 
-type IdentityFields = { displayName: string; stakeholderGroup: (typeof STAKEHOLDER_GROUPS)[number] };
 
 /**
  * Name and stakeholder group: the one screen a participant fills in to join, by invite link or by room code.
  * The form around it owns validation; this renders the two fields with their hints and errors.
  */
-export function ParticipantIdentityFields<F extends IdentityFields>({
+export function ParticipantIdentityFields({
   ids,
-  register,
+  nameField,
+  groupField,
   nameError,
   groupError,
 }: {
   ids: string;
-  register: UseFormRegister<F>;
+  /** The form's own `register('displayName')` and `register('stakeholderGroup')`: both fields live in the caller's form. */
+  nameField: UseFormRegisterReturn<'displayName'>;
+  groupField: UseFormRegisterReturn<'stakeholderGroup'>;
   nameError: string | null;
   groupError: string | null;
 }) {
   const t = useTranslations('questionnaire.join');
   const tGroups = useTranslations('common.stakeholderGroups');
-  // The generic form type hides that both fields exist; the constraint above guarantees they do.
-  const registerField = register as unknown as UseFormRegister<IdentityFields>;
   return (
     <>
       <div className="field">
@@ -40,7 +40,7 @@ export function ParticipantIdentityFields<F extends IdentityFields>({
           maxLength={120}
           aria-invalid={nameError ? true : undefined}
           aria-describedby={`${ids}-name-hint${nameError ? ` ${ids}-name-error` : ''}`}
-          {...registerField('displayName')}
+          {...nameField}
         />
         {nameError ? (
           <span className="error" id={`${ids}-name-error`}>
@@ -60,7 +60,7 @@ export function ParticipantIdentityFields<F extends IdentityFields>({
         </span>
         {STAKEHOLDER_GROUPS.map((group) => (
           <label key={group} className={styles.choice}>
-            <input type="radio" value={group} {...registerField('stakeholderGroup')} />
+            <input type="radio" value={group} {...groupField} />
             <span>{tGroups(group)}</span>
           </label>
         ))}

@@ -25,6 +25,7 @@ export {
 } from './decision-model';
 export { flipPosition, indexPairs, isConnected, isSamePair, pairKey, positionAs } from './pairs';
 export { deriveKey } from './keys';
+export { countingAnswers, type AnswersByParticipant } from './counting';
 export {
   askableNodes,
   buildAgenda,

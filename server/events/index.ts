@@ -11,8 +11,10 @@ export type { EventBus, WorkshopNotice } from './bus';
  * On globalThis like the database itself: Next may load this module in several bundles of one process, and a
  * second in-process bus would not hear the first one's notices.
  */
-const globalForBuses = globalThis as unknown as { clusterwiseEventBuses?: WeakMap<Db, EventBus> };
-const buses = (globalForBuses.clusterwiseEventBuses ??= new WeakMap<Db, EventBus>());
+declare global {
+  var clusterwiseEventBuses: WeakMap<Db, EventBus> | undefined;
+}
+const buses = (globalThis.clusterwiseEventBuses ??= new WeakMap<Db, EventBus>());
 
 /**
  * The event bus of a database, one per database handle (so one per process in the app): LISTEN/NOTIFY on

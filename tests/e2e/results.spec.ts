@@ -41,8 +41,8 @@ test('the facilitator computes the group result and reads it as charts and as ta
   await expect(page.getByRole('list', { name: 'Consistency ratio of each set of comparisons' })).toContainText('RI(6) = 1.24');
   await expect(page.getByText(/^Overall consensus: \d+\.\d% \(/)).toBeVisible();
   const who = page.getByRole('table', { name: 'Participants and whether their answers are in the result' });
-  await expect(who.getByRole('row', { name: /Aysel Mammadova/ })).toContainText('✓ included');
-  await expect(who.getByRole('row', { name: /Late Joiner/ })).toContainText('not included: not enough answers yet');
+  await expect(who.getByRole('row', { name: /Aysel Mammadova/ })).toContainText('✓ Included');
+  await expect(who.getByRole('row', { name: /Late Joiner/ })).toContainText('✗ Not yet: too few answers under Criteria, compared for the goal');
   await page.screenshot({ path: `${SHOTS}/results-facilitator-charts.png`, fullPage: true });
   await expectAccessible(page);
 
@@ -70,6 +70,40 @@ test('the facilitator computes the group result and reads it as charts and as ta
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/results-facilitator-phone.png`, fullPage: true });
   await expectAccessible(page);
+});
+
+test('a participant above the CR limit is named as left out, with the reason, and the count leaves them out', async ({ page, request }) => {
+  const session = await createSession(request, { title: 'Lankaran agro cluster', alternativeScoring: 'pairwise', maxCr: 0.1 });
+  for (const [seed, name] of ['Aysel Mammadova', 'Ivan Petrov'].entries()) {
+    const participant = await joinAs(request, session, name, 'government');
+    await answerAll(request, session, participant, { importance: [4, 3, 2, 2, 1, 3], seed, scoring: 'pairwise' });
+  }
+  // Contradicts themselves: a cycle among the criteria, and the first placed far above the second besides.
+  const contradictory = await joinAs(request, session, 'Nigar Quliyeva', 'civil-society');
+  await answerAll(request, session, contradictory, { importance: [0, 8, 0, 8, 0, 8], seed: 1, scoring: 'pairwise' });
+  await callProcedure(
+    request,
+    'judgment.save',
+    { sessionId: session.sessionId, nodeKey: 'goal', a: 'economic-growth', b: 'jobs-quality-of-life', position: 8 },
+    contradictory.token,
+  );
+
+  await page.goto(`/s/${session.sessionId}/results#key=${session.facilitator.token}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Ranking of the strategies' })).toBeVisible();
+  await expect(page.getByText(/Based on the answers of 2 participants out of 3 who joined/)).toBeVisible();
+  await expect(page.getByText('2 participants are included; 1 is left out.')).toBeVisible();
+  const who = page.getByRole('table', { name: 'Participants and whether their answers are in the result' });
+  await expect(who.getByRole('row', { name: /Nigar Quliyeva/ })).toContainText(
+    /✗ Left out: CR \d+\.\d\d under Criteria, compared for the goal is above the limit 0\.10/,
+  );
+  await expect(who.getByRole('row', { name: /Aysel Mammadova/ })).toContainText('✓ Included');
+  await page.screenshot({ path: `${SHOTS}/results-cr-limit.png`, fullPage: true });
+  await expectAccessible(page);
+
+  // The report says the same.
+  await page.goto(`/s/${session.sessionId}/report`);
+  const byGroup = page.getByRole('table', { name: 'Participants of each stakeholder group and their part in the result' });
+  await expect(byGroup).toContainText(/Nigar Quliyeva \(Left out: CR \d+\.\d\d under Criteria, compared for the goal is above the limit 0\.10\)/);
 });
 
 test('a participant sees their own result and, when shared, the group result', async ({ page, request }) => {

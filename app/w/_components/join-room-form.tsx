@@ -174,7 +174,13 @@ export function JoinRoomForm({ initialCode }: { initialCode: string | null }) {
             </p>
           )}
 
-          <ParticipantIdentityFields ids={ids} register={form.register} nameError={nameError} groupError={groupError} />
+          <ParticipantIdentityFields
+            ids={ids}
+            nameField={form.register('displayName')}
+            groupField={form.register('stakeholderGroup')}
+            nameError={nameError}
+            groupError={groupError}
+          />
 
           {failure ? (
             <p className="notice danger" role="alert">

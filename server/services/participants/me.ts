@@ -4,9 +4,9 @@ import type { SessionRef } from '~/core/contracts/session';
 import { participants } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { ParticipantContext, ServiceArgs } from '../context';
-import { NO_ANSWERS, computeProgress } from '~/core/model';
+import { NO_ANSWERS, computeProgress, countingAnswers } from '~/core/model';
 import { loadModelAt } from '../shared/session-model';
-import { countingAnswers, loadAnswerRows } from '../shared/load-answers';
+import { loadAnswerRows } from '../shared/load-answers';
 import { findSession } from '../shared/session-state';
 import { toParticipantView } from '../sessions/views';
 

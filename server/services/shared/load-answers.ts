@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, lte } from 'drizzle-orm';
 import type { Db } from '~/db/client';
+import { countingAnswers } from '~/core/model';
 import { type JudgmentRow, type RatingRow, judgments, ratings } from '~/db/schema';
 
 /** What computations read of a judgment: who answered what, in which round (no ids or times to parse). */
@@ -8,42 +9,9 @@ export type CountedJudgment = Pick<JudgmentRow, 'participantId' | 'nodeKey' | 'a
 /** What computations read of a rating. */
 export type CountedRating = Pick<RatingRow, 'participantId' | 'criterionKey' | 'alternativeKey' | 'intensity' | 'round'>;
 
-export type AnswersByParticipant<J = CountedJudgment, R = CountedRating> = Map<string, { judgments: J[]; ratings: R[] }>;
+import type { AnswersByParticipant as ByParticipant } from '~/core/model';
 
-/** Keeps, per participant and question, the answer of the latest round that has one. */
-function latestPerQuestion<T extends { participantId: string; round: number }>(rows: T[], question: (row: T) => string): T[] {
-  const latest = new Map<string, T>();
-  for (const row of rows) {
-    const key = `${row.participantId}/${question(row)}`;
-    const kept = latest.get(key);
-    if (!kept || kept.round < row.round) latest.set(key, row);
-  }
-  return latest.size === rows.length ? rows : [...latest.values()];
-}
-
-/**
- * The answers that count among `rows`, grouped by participant id: for each question the answer of the latest
- * workshop round that asked it and got one.
- */
-export function countingAnswers<J extends CountedJudgment, R extends CountedRating>(rows: {
-  judgments: J[];
-  ratings: R[];
-}): AnswersByParticipant<J, R> {
-  const grouped: AnswersByParticipant<J, R> = new Map();
-  const entry = (participantId: string) => {
-    let found = grouped.get(participantId);
-    if (!found) {
-      found = { judgments: [], ratings: [] };
-      grouped.set(participantId, found);
-    }
-    return found;
-  };
-  for (const row of latestPerQuestion(rows.judgments, (j) => `${j.nodeKey}/${j.pairKey}`)) entry(row.participantId).judgments.push(row);
-  for (const row of latestPerQuestion(rows.ratings, (r) => `${r.criterionKey}/${r.alternativeKey}`)) {
-    entry(row.participantId).ratings.push(row);
-  }
-  return grouped;
-}
+export type AnswersByParticipant<J = CountedJudgment, R = CountedRating> = ByParticipant<J, R>;
 
 type Where = { sessionId: string } | { participantId: string };
 

@@ -19,7 +19,8 @@ import {
 } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { SessionAccess } from '../context';
-import { type AnswersByParticipant, countingAnswers, loadAnswerRows, loadAnswers } from './load-answers';
+import { countingAnswers } from '~/core/model';
+import { type AnswersByParticipant, loadAnswerRows, loadAnswers } from './load-answers';
 import { type SessionModel, loadModel } from './session-model';
 import { findSession } from './session-state';
 

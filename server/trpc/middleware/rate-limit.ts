@@ -53,12 +53,14 @@ export function createRateLimiter({ now = Date.now }: { now?: () => number } = {
   };
 }
 
-const globalForLimits = globalThis as unknown as { clusterwiseRateLimiter?: RateLimiter };
+declare global {
+  var clusterwiseRateLimiter: RateLimiter | undefined;
+}
 
 /** The limiter every HTTP request of this process counts in (kept on globalThis, like the database). */
 export function processRateLimiter(): RateLimiter {
-  globalForLimits.clusterwiseRateLimiter ??= createRateLimiter();
-  return globalForLimits.clusterwiseRateLimiter;
+  globalThis.clusterwiseRateLimiter ??= createRateLimiter();
+  return globalThis.clusterwiseRateLimiter;
 }
 
 export type RateLimitOptions = {

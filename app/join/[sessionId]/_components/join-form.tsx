@@ -134,7 +134,13 @@ function JoinWithInvite({ sessionId, token }: { sessionId: string; token: string
           <h2 id={`${ids}-heading`} className={styles.formHeading}>
             {t('formTitle')}
           </h2>
-          <ParticipantIdentityFields ids={ids} register={form.register} nameError={nameError} groupError={groupError} />
+          <ParticipantIdentityFields
+            ids={ids}
+            nameField={form.register('displayName')}
+            groupField={form.register('stakeholderGroup')}
+            nameError={nameError}
+            groupError={groupError}
+          />
 
           {failure ? (
             <p className="notice danger" role="alert">
