@@ -12,7 +12,7 @@ import {
 } from './evaluate';
 import { createRng } from './random';
 
-/** The contract of ../shared/engine-cli.md, through `evaluate`. */
+/** The contract of docs/engine-cli.md, through `evaluate`. */
 
 function asMatrix(result: ReturnType<typeof evaluate>): SingleMatrixResult {
   if (result.kind !== 'matrix') throw new Error(`expected a matrix result, got ${result.kind}`);

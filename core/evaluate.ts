@@ -24,7 +24,7 @@ export const DEFAULT_MONTE_CARLO = { samples: 2000, seed: 1 } as const;
 
 type Named<T> = T & { a?: string; b?: string };
 
-/** The result for one comparison matrix; see ../../shared/engine-cli.md, section 1. */
+/** The result for one comparison matrix; see docs/engine-cli.md, section 1. */
 export type MatrixResult<W extends number[] | Record<string, number> = number[] | Record<string, number>> = {
   method: PriorityMethod | 'direct';
   isApproximation: boolean;

@@ -1,6 +1,7 @@
 /**
  * Random consistency index tables for CR = CI / RI(n). Which table produced a CR is part of every result,
- * because published CRs differ by table (see ../../../shared/reference/README.md, caveat 1).
+ * because published CRs differ by table: at least six are in use (RI(3) is 0.58 in Saaty 1980, 0.52 in Saaty 2005,
+ * 0.4914 in Donegan & Dodd), and tests/reference/cases/ahp-cases.json reproduces each source with its own.
  *
  * - saaty-1980: Saaty (1980) The Analytic Hierarchy Process, as tabulated by pyDecision (n = 1..15; RI(12) = 1.48
  *   as printed there; other transcriptions give 1.53 or 1.54).

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The method settings every computation names in its result, shared by the CLI, the API and the forms.
- * Names are the ones of ../shared/engine-cli.md.
+ * Names are the ones of docs/engine-cli.md.
  */
 export const ScaleName = z.enum(['saaty', 'balanced', 'geometric']);
 export type ScaleName = z.infer<typeof ScaleName>;

@@ -11,7 +11,7 @@ import {
 
 /**
  * The engine's input, shared by `evaluate`, the CLI (`clusterwise evaluate FILE.json`) and the HTTP API;
- * see ../../../shared/engine-cli.md. These schemas check shapes and bounds; relations between fields
+ * see docs/engine-cli.md. These schemas check shapes and bounds; relations between fields
  * (reciprocity, sizes, names) are checked when the problem is read, with the same JSON paths in the errors.
  */
 export const MAX_MATRIX_SIZE = 100;

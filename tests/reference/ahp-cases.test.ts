@@ -213,7 +213,7 @@ describe('single matrices', () => {
     const result = single({ matrix: Array.from({ length: n }, () => new Array(n).fill(1)), randomIndex: 'saaty-2005' });
     for (const w of result.weights as number[]) expectPrinted(w, c.expected.weights_each);
     expect(result.cr).toBe(0);
-    // AHPy refuses n > 15 with its 'saaty' table; Clusterwise says which RI it used instead (engine-cli.md).
+    // AHPy refuses n > 15 with its 'saaty' table; Clusterwise says which RI it used instead (docs/engine-cli.md).
     expect(result.randomIndex?.source).toBe('alonso-lamata-fit');
   });
 });
