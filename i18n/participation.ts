@@ -1,4 +1,4 @@
-import type { Estimation, Exclusion, Participation } from '~/core/model';
+import type { Exclusion, Participation } from '~/core/model';
 
 /** The part of a translator (next-intl's or use-intl's) these texts need, rooted at `common.participation`. */
 type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -16,7 +16,7 @@ export function describeParticipation(t: Translate, participation: Participation
   return describeExclusion(t, participation.exclusion, nodeName);
 }
 
-export function describeExclusion(t: Translate, exclusion: Exclusion, nodeName: (key: string) => string): string {
+function describeExclusion(t: Translate, exclusion: Exclusion, nodeName: (key: string) => string): string {
   switch (exclusion.code) {
     case 'incomplete':
     case 'all-ratings-none':
@@ -26,9 +26,4 @@ export function describeExclusion(t: Translate, exclusion: Exclusion, nodeName: 
     default:
       return t(`exclusion.${exclusion.code}`);
   }
-}
-
-/** How one estimated node was filled in: "2 of 3 comparisons answered; the rest estimated by optimal completion". */
-export function describeEstimation(t: Translate, estimation: Estimation): string {
-  return t('estimatedNote', { answered: estimation.answered, required: estimation.required, method: t(`methods.${estimation.method}`) });
 }

@@ -7,7 +7,7 @@ import type { FieldError } from 'react-hook-form';
 import type { AppRouter } from '~/server/trpc/root';
 
 /** The parts of a failed tRPC call a screen reacts to: the AppError code and field when the server sent one. */
-export type ServerErrorInfo = {
+type ServerErrorInfo = {
   /** The AppError code (CONFLICT, NOT_DRAFT, LIMIT_REACHED…), else the tRPC code, else null (network). */
   code: string | null;
   field: string | null;

@@ -60,12 +60,3 @@ export function isSameItem(x: AgendaItem, y: AgendaItem): boolean {
   if (x.kind === 'rating' && y.kind === 'rating') return x.criterionKey === y.criterionKey && x.alternativeKey === y.alternativeKey;
   return false;
 }
-
-/** Whether the item belongs to the model as it is now (a node it has, elements of that node). */
-export function isItemOf(model: DecisionModel, item: AgendaItem, scoring: Scoring): boolean {
-  const node = model.node(itemNodeId(item));
-  if (!node) return false;
-  const kind = nodeAnswerKind(node, scoring);
-  if (item.kind === 'rating') return kind === 'ratings' && node.elementKeys.includes(item.alternativeKey);
-  return kind === 'pairs' && item.a !== item.b && node.elementKeys.includes(item.a) && node.elementKeys.includes(item.b);
-}

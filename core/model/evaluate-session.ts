@@ -21,7 +21,7 @@ function toCriterionInput(node: AnyCriterion): CriterionInput {
 }
 
 /** The hierarchy and method options of the engine problem (docs/engine-cli.md, sections 2 and 3). */
-export function problemFrame(model: DecisionModel, methodSettings: MethodSettings) {
+function problemFrame(model: DecisionModel, methodSettings: MethodSettings) {
   return {
     method: methodSettings.method,
     randomIndex: methodSettings.randomIndex,
@@ -39,7 +39,7 @@ export function problemFrame(model: DecisionModel, methodSettings: MethodSetting
  * (the engine reads the pair's order), ratings turned into scores by the ratings scale. A node with a single
  * element needs no answer and gets the trivial 1x1 matrix. Answers about elements the node lacks are left out.
  */
-export function nodeComparisons(model: DecisionModel, scoring: Scoring, answers: ParticipantAnswers): Record<string, NodeComparison> {
+function nodeComparisons(model: DecisionModel, scoring: Scoring, answers: ParticipantAnswers): Record<string, NodeComparison> {
   const comparisons: Record<string, NodeComparison> = {};
   for (const node of model.nodes) {
     const valid = new Set(node.elementKeys);

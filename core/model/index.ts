@@ -23,18 +23,16 @@ export {
   type ModelCriterion,
   type ModelSpec,
 } from './decision-model';
-export { flipPosition, indexPairs, isConnected, isSamePair, pairKey, positionAs } from './pairs';
+export { flipPosition, indexPairs, pairKey, positionAs } from './pairs';
 export { deriveKey } from './keys';
 export { countingAnswers, type AnswersByParticipant } from './counting';
 export {
   askableNodes,
   buildAgenda,
-  isItemOf,
   isSameItem,
   itemKey,
   itemNodeId,
   nodeAnswerKind,
-  nodeItems,
   type AgendaItem,
   type PairItem,
   type RatingItem,

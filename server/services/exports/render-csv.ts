@@ -17,7 +17,7 @@ function csvCell(value: Cell, format: ColumnFormat): string {
 }
 
 /** One table as RFC 4180 CSV: comma-separated, CRLF line ends, numbers with a decimal point and never rounded. */
-export function tableToCsv(table: AnyExportTable): string {
+function tableToCsv(table: AnyExportTable): string {
   const columns = table.columns as Array<{ key: string; header: string; format: ColumnFormat }>;
   const lines = [columns.map((column) => csvCell(column.header, 'text')).join(',')];
   for (const row of table.rows as Array<Record<string, Cell>>) {

@@ -8,7 +8,7 @@ import { type ResultView } from './views';
 import { visibleResults } from './visible-results';
 
 /** A stored result with what its page shows beside it, from the same snapshot. */
-export function resultPage(snapshot: SessionSnapshot, view: ResultView, measureCount: number) {
+function resultPage(snapshot: SessionSnapshot, view: ResultView, measureCount: number) {
   return {
     ...view,
     /** The participants the reader may see (a participant: themselves), each with where they stand in this result. */
@@ -16,8 +16,6 @@ export function resultPage(snapshot: SessionSnapshot, view: ResultView, measureC
     recommendation: recommendationOf(snapshot, view, measureCount),
   };
 }
-
-export type ResultPage = ReturnType<typeof resultPage>;
 
 /**
  * The latest stored results the link may see (visibleResults), each with its participants and recommendation, read

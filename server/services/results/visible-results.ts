@@ -5,7 +5,7 @@ import type { Db } from '~/db/client';
 import { READ_SNAPSHOT, type SessionSnapshot, readSessionSnapshot } from '../shared/session-snapshot';
 import { type ResultView, onlyOwnEntry, toResultView } from './views';
 
-export type VisibleResults = { group: ResultView | null; own: ResultView | null };
+type VisibleResults = { group: ResultView | null; own: ResultView | null };
 
 /**
  * The latest stored results the link may see. Facilitator: the group result. Participant: their own result, and the

@@ -3,7 +3,7 @@ import type { MeasureRow, ParticipantRow, SessionRow } from '~/db/schema';
 import type { SessionAccess } from '../context';
 import type { CriterionElement, SessionModel } from '../shared/session-model';
 
-export type CriterionView = {
+type CriterionView = {
   key: string;
   name: CriterionElement['name'];
   description: CriterionElement['description'];

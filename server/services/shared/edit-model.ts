@@ -7,7 +7,7 @@ import { type SessionModel, loadModel } from './session-model';
 import { pruneStaleAnswers } from './prune-answers';
 import { assertNotClosed, assertVersion, lockSession, recordChange } from './session-state';
 
-export type ModelEditResult = {
+type ModelEditResult = {
   version: number;
   /** Answers deleted because the element or pair they were about is gone. */
   droppedAnswers: { judgments: number; ratings: number };

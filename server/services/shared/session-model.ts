@@ -13,7 +13,7 @@ export type SessionModel = DecisionModel<CriterionElement, AlternativeRow>;
 const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
 
 /** The model of flat rows in any order: the tree from `parentId`, siblings and strategies by position. */
-export function modelFromRows(criterionRows: readonly CriterionRow[], alternativeRows: readonly AlternativeRow[]): SessionModel {
+function modelFromRows(criterionRows: readonly CriterionRow[], alternativeRows: readonly AlternativeRow[]): SessionModel {
   const byId = new Map<string, CriterionElement>(criterionRows.map((row) => [row.id, { ...row, children: [] }]));
   const roots: CriterionElement[] = [];
   for (const element of byId.values()) {

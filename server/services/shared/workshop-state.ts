@@ -74,7 +74,7 @@ function workshopOrDefault(sessionId: string, row: WorkshopRow | null | undefine
 }
 
 /** The workshop row, or what it would hold. */
-export async function findWorkshop(db: Db, sessionId: string): Promise<WorkshopRow> {
+async function findWorkshop(db: Db, sessionId: string): Promise<WorkshopRow> {
   const [row] = await db.select().from(workshops).where(eq(workshops.sessionId, sessionId)).limit(1);
   return workshopOrDefault(sessionId, row);
 }
@@ -113,7 +113,7 @@ export async function readSessionState(
 }
 
 /** Uniform over the alphabet (randomInt has no modulo bias). */
-export function generateRoomCode(): string {
+function generateRoomCode(): string {
   let code = '';
   for (let i = 0; i < ROOM_CODE_LENGTH; i++) code += ROOM_CODE_ALPHABET[randomInt(ROOM_CODE_ALPHABET.length)];
   return code;

@@ -9,7 +9,7 @@ import { assertNotClosed, lockSession } from '../shared/session-state';
 import { type RoundInfo, currentRound, ensureWorkshop, raiseEvent } from '../shared/workshop-state';
 import { type LiveState, forViewer, readLiveSnapshot } from './live-state';
 
-export type LiveChangeScope = { tx: Db; session: SessionRow; workshop: WorkshopRow; round: RoundInfo; model: SessionModel };
+type LiveChangeScope = { tx: Db; session: SessionRow; workshop: WorkshopRow; round: RoundInfo; model: SessionModel };
 
 /** Returned by a change that turned out to change nothing (a step past the last item): no event is raised. */
 export const UNCHANGED = Symbol('unchanged');

@@ -17,7 +17,7 @@ import { type RoundInfo, readSessionState } from '../shared/workshop-state';
 
 const POSITIONS = Array.from({ length: 17 }, (_, i) => i - 8);
 
-export type PairTally = {
+type PairTally = {
   kind: 'pair';
   /** How many chose each position -8..8, read as `a` over `b` of the current item (positive: `a` preferred). */
   counts: Array<{ position: number; count: number }>;
@@ -30,7 +30,7 @@ export type PairTally = {
   groupValue: { ratio: number; position: number; geometricSd: number } | null;
 };
 
-export type RatingTally = {
+type RatingTally = {
   kind: 'rating';
   counts: Array<{ intensity: RatingIntensity; count: number }>;
   answered: number;
@@ -62,7 +62,7 @@ export type LiveState = {
 
 export type LiveViewer = 'facilitator' | 'participant' | 'public';
 
-export type LiveSnapshot = {
+type LiveSnapshot = {
   session: SessionRow;
   workshop: WorkshopRow;
   round: RoundInfo;

@@ -3,7 +3,6 @@ import type { NodeResult } from '~/core';
 import type { AppRouter } from '~/server/trpc/root';
 
 export { isGroupResult, type SessionResult } from '~/core/model';
-export type { CriterionView } from '~/app/_components/use-decision-model';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type SessionData = Outputs['session']['get'];
@@ -11,7 +10,6 @@ export type ResultsData = Outputs['result']['get'];
 /** A stored result as its page shows it: the engine's result, its coverage, its participants and its recommendation. */
 export type ResultView = NonNullable<ResultsData['group']>;
 export type ParticipantInResult = ResultView['participants'][number];
-export type LocalizedName = SessionData['model']['criteria'][number]['name'];
 
 /** The weight of one element of a node result (a hierarchy keys them by element id). */
 export function weightOf(node: NodeResult | undefined, element: string): number | null {

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTRPCClient } from '~/app/_trpc/client';
 import { rememberLink, tokenFor } from '~/app/_trpc/link-tokens';
 
-export type LinkState = 'checking' | 'ready' | 'missing';
+type LinkState = 'checking' | 'ready' | 'missing';
 
 /**
  * Whether this browser holds a link for the session. A link opened straight onto this page (`…/results#key=…`)

@@ -102,4 +102,3 @@ export function useAnswers({
   };
 }
 
-export type Answers = ReturnType<typeof useAnswers>;

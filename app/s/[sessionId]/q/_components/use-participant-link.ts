@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { readLinks } from '~/app/_trpc/link-tokens';
 import { takeKeyFromFragment } from '~/app/_trpc/link-fragment';
 
-export type ParticipantLink =
+type ParticipantLink =
   | { status: 'reading' }
   /** A link opened with its key in the fragment: which role it has is asked of the server first. */
   | { status: 'checking'; token: string }

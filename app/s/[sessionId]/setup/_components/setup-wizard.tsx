@@ -15,7 +15,7 @@ import styles from './setup.module.css';
 import { useSetupSession } from './use-setup-session';
 
 export const SETUP_STEPS = ['details', 'model', 'method', 'invite'] as const;
-export type SetupStepName = (typeof SETUP_STEPS)[number];
+type SetupStepName = (typeof SETUP_STEPS)[number];
 
 /** A step that has fields checks them before the wizard moves on; the others always let it go. */
 export type StepHandle = { validate: () => Promise<boolean> };
