@@ -203,6 +203,7 @@ function ResultsBody({ session }: { session: SessionData }) {
       ) : compute.isPending && !result ? null : !result ? (
         <EmptyState
           scope={scope}
+          serverReason={computeCode === 'NOT_COMPUTABLE' ? serverErrorInfo(compute.error).message : null}
           isFacilitator={isFacilitator}
           joined={results.data?.joinedCount ?? session.participantCount}
         />
@@ -381,10 +382,13 @@ function ErrorMessage({ error, onRetry, inline = false }: { error: unknown; onRe
 
 function EmptyState({
   scope,
+  serverReason,
   isFacilitator,
   joined,
 }: {
   scope: Scope;
+  /** What the server said when it could not compute (in English): shown in small print under the explanation. */
+  serverReason: string | null;
   isFacilitator: boolean;
   joined: number | null;
 }) {
@@ -402,6 +406,7 @@ function EmptyState({
       ) : (
         <p>{t('emptyParticipant')}</p>
       )}
+      {serverReason && <p className={styles.details}>{t('details', { message: serverReason })}</p>}
     </section>
   );
 }
