@@ -606,3 +606,36 @@ describe('maxCr', () => {
     expect(result.consensus.goal).toBeCloseTo(1, 12);
   });
 });
+
+describe('overflow and underflow are invalid input, never null or 0 weights', () => {
+  const issuesOf = (problem: unknown) => {
+    try {
+      evaluate(problem);
+    } catch (error) {
+      if (error instanceof ProblemValidationError) return error.issues;
+      throw error;
+    }
+    throw new Error('expected a ProblemValidationError');
+  };
+
+  it('names the JSON path of the matrix, node or participant whose arithmetic leaves the doubles', () => {
+    expect(issuesOf({ matrix: [[1, 1e308], [1e-308, 1]] })[0]!.path).toBe('matrix');
+    expect(issuesOf({ elements: ['a', 'b', 'c'], judgments: [[0, 1, 1e-200], [1, 2, 1e-200]] })[0]!.path).toBe('judgments');
+    const hierarchy = { criteria: [{ id: 'x' }], alternatives: ['A', 'B'] };
+    expect(issuesOf({ ...hierarchy, comparisons: { goal: [[1]], x: { scores: { A: 1e308, B: 1e308 } } } })[0]!.path).toBe('comparisons.x');
+    const group = { participants: [{ id: 'p', matrix: [[1, 2], [0.5, 1]] }, { id: 'q', matrix: [[1, 1e200], [1e-200, 1]] }] };
+    expect(issuesOf(group)[0]!.path).toBe('participants[1].matrix');
+    const groupHierarchy = {
+      ...hierarchy,
+      participants: [{ id: 'p', comparisons: { goal: [[1]], x: [[1, 1e300], [1e-300, 1]] } }],
+    };
+    expect(issuesOf(groupHierarchy)[0]!).toMatchObject({ path: 'participants[0].comparisons.x', message: expect.stringContaining('overflows') });
+  });
+
+  it('wide but representable values still compute: ratios up to 1e100 on a 3x3', () => {
+    const result = asMatrix(evaluate({ matrix: [[1, 1e50, 1e100], [1e-50, 1, 1e50], [1e-100, 1e-50, 1]] }));
+    const weights = result.weights as number[];
+    expect(weights[0]).toBeCloseTo(1, 12);
+    expect(weights[2]! / 1e-100).toBeCloseTo(1, 9);
+  });
+});

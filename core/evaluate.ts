@@ -1,10 +1,11 @@
 import { GOAL_NODE_ID } from './model/decision-model';
-import { analyzeMatrix, isDisconnected, type MatrixAnalysis } from './ahp/analyze-matrix';
+import { analyzeMatrix, isDisconnected, type MatrixAnalysis, unrepresentableFigure } from './ahp/analyze-matrix';
+import type { CompletionConvergence } from './ahp/incomplete';
 import { type ComparisonMatrix, toRows } from './ahp/matrix';
 import { normalizeScores } from './ahp/priorities';
 import type { RandomIndex } from './ahp/random-index';
 import { scaleMaximum } from './ahp/scale';
-import type { CompletionMethod, PriorityMethod } from './contracts/method';
+import type { CompletionMethod, ConsensusFormula, PriorityMethod } from './contracts/method';
 import {
   formatPath,
   type ParsedProblem,
@@ -16,13 +17,19 @@ import { aggregateJudgments, aggregatePriorities, judgmentDispersion, type Judgm
 import { consensusIndicator, consensusLevel } from './group/consensus';
 import { type Hierarchy, type NodeData, type PairwiseNode, readProblem } from './problem/read-problem';
 import { createRng } from './random';
-import { rankProbability, type RankProbability, type UncertainNode } from './sensitivity/rank-probability';
+import { kishEffectiveSize, rankProbability, type RankProbability, type UncertainNode } from './sensitivity/rank-probability';
 import { pairReversals, weightThresholds, type PairReversal, type WeightThreshold } from './sensitivity/weight-thresholds';
 import { rankByScore, synthesize } from './synthesis/synthesize';
 
-export const DEFAULT_MONTE_CARLO = { samples: 2000, seed: 1 } as const;
+export const DEFAULT_MONTE_CARLO = { samples: 2000, seed: 1, model: 'spread' } as const;
 
 type Named<T> = T & { a?: string; b?: string };
+
+/**
+ * A consensus value below 0, reported as it is (see consensusIndicator): the participants' priorities at `node`
+ * (null for a single matrix) are more diverse than the formula's case of no consensus.
+ */
+export type ConsensusBelowZero = { node: string | null; value: number; reason: 'more-diverse-than-formula-maximum' };
 
 /** The result for one comparison matrix; see docs/engine-cli.md, section 1. */
 export type MatrixResult<W extends number[] | Record<string, number> = number[] | Record<string, number>> = {
@@ -37,7 +44,11 @@ export type MatrixResult<W extends number[] | Record<string, number> = number[] 
   gci: number;
   isConsistentEnough: boolean;
   mostInconsistent: Array<Named<MatrixAnalysis['mostInconsistent'][number]>>;
-  completion: { method: CompletionMethod; values: Array<Named<{ i: number; j: number; value: number }>> } | null;
+  completion: {
+    method: CompletionMethod;
+    values: Array<Named<{ i: number; j: number; value: number }>>;
+    convergence: CompletionConvergence | null;
+  } | null;
   nextPair: Named<{ i: number; j: number }> | null;
 };
 
@@ -88,6 +99,8 @@ export type GroupMatrixResult = MatrixResult & {
   aggregation: ParsedProblem['aggregation'];
   consensus: number;
   consensusLevel: ReturnType<typeof consensusLevel>;
+  consensusFormula: ConsensusFormula;
+  consensusBelowZero: ConsensusBelowZero[];
   matrix: number[][] | null;
   dispersion: JudgmentDispersion[];
   consistencyOf: 'aggregated-judgments';
@@ -100,6 +113,8 @@ export type GroupHierarchyResult = Omit<HierarchyResult, 'kind' | 'consistencyOf
   consistencyOf: 'aggregated-judgments';
   aggregation: ParsedProblem['aggregation'];
   consensus: Record<string, number>;
+  consensusFormula: ConsensusFormula;
+  consensusBelowZero: ConsensusBelowZero[];
   overallConsensus: number;
   consensusLevel: ReturnType<typeof consensusLevel>;
   dispersion: Record<string, Array<JudgmentDispersion & { a: string; b: string }>>;
@@ -131,7 +146,7 @@ export function evaluate(input: unknown): EvaluateResult {
   const { problem, read } = readOrThrow(input);
   switch (read.kind) {
     case 'matrix': {
-      const result = matrixResult(analyzeOrThrow(read.node, problem, ''), read.node.elements, read.hasNames);
+      const result = matrixResult(analyzeOrThrow(read.node, problem, problem.matrix ? 'matrix' : ''), read.node.elements, read.hasNames);
       return { kind: 'matrix', ...result, ...(read.hasNames ? { elements: read.node.elements } : {}) };
     }
     case 'hierarchy':
@@ -179,7 +194,39 @@ function analyzeOrThrow(node: PairwiseNode, problem: ParsedProblem, path: string
       },
     ]);
   }
+  assertRepresentable(unrepresentableFigure(analysis), path || 'judgments');
   return analysis;
+}
+
+function belowZero(consensus: Record<string, number>): ConsensusBelowZero[] {
+  return Object.entries(consensus)
+    .filter(([, value]) => value < 0)
+    .map(([node, value]) => ({ node, value, reason: 'more-diverse-than-formula-maximum' as const }));
+}
+
+/** Goepel's M for a node of `size` elements; a node of one element has consensus 1 whatever M is. */
+function consensusScaleMaximum(problem: ParsedProblem, size: number): number {
+  return size < 2 ? scaleMaximum() : scaleMaximum(problem.scale, size);
+}
+
+/** The scores' sum, which normalisation divides by, when a double cannot hold it; null otherwise. */
+function unrepresentableScores(values: readonly number[]): string | null {
+  const total = values.reduce((sum, value) => sum + value, 0);
+  return Number.isFinite(total) ? null : `the sum of the scores = ${total}`;
+}
+
+/**
+ * Overflow and underflow are invalid input, never a result with null or 0 weights (see unrepresentableFigure).
+ * `figure` names the first figure that a double could not hold, or is null when all are fine.
+ */
+function assertRepresentable(figure: string | null, path: string): void {
+  if (figure === null) return;
+  throw new ProblemValidationError([
+    {
+      path,
+      message: `the values are too far apart for 64-bit arithmetic, so the computation overflows or underflows (${figure}); rescale them so that the ratios they imply stay well within 1e-150 to 1e150`,
+    },
+  ]);
 }
 
 function matrixResult(analysis: MatrixAnalysis, elements: string[], keyed: boolean): MatrixResult {
@@ -197,7 +244,7 @@ function matrixResult(analysis: MatrixAnalysis, elements: string[], keyed: boole
     isConsistentEnough: analysis.isConsistentEnough,
     mostInconsistent: analysis.mostInconsistent.map(name),
     completion: analysis.completion
-      ? { method: analysis.completion.method, values: analysis.completion.values.map(name) }
+      ? { method: analysis.completion.method, values: analysis.completion.values.map(name), convergence: analysis.completion.convergence }
       : null,
     nextPair: analysis.nextPair ? name(analysis.nextPair) : null,
   };
@@ -297,8 +344,9 @@ function computeHierarchy(hierarchy: Hierarchy, nodes: Map<string, NodeData>, pr
   for (const { id } of hierarchy.nodes) {
     const node = nodes.get(id)!;
     if (node.kind === 'scores') {
+      assertRepresentable(unrepresentableScores(node.values), formatPath(['comparisons', id]));
       nodeResults[id] = scoresResult(node);
-      uncertain.set(id, { kind: 'scores', values: node.values, sd: node.values.map(() => 0) });
+      uncertain.set(id, { kind: 'scores', values: node.values, sd: node.values.map(() => 0), effectiveSize: node.values.map(() => 1) });
       continue;
     }
     const analysis = analyzeOrThrow(node, problem, formatPath(['comparisons', id]));
@@ -309,6 +357,7 @@ function computeHierarchy(hierarchy: Hierarchy, nodes: Map<string, NodeData>, pr
       n: completed.n,
       logMatrix: logMatrixOf(completed),
       sigma: residualSigma(completed, analysis.weights),
+      effectiveSize: new Float64Array(completed.n * completed.n).fill(1),
     });
   }
   return {
@@ -319,6 +368,24 @@ function computeHierarchy(hierarchy: Hierarchy, nodes: Map<string, NodeData>, pr
     nodes: nodeResults,
     ...synthesizeHierarchy(hierarchy, nodeResults, uncertain, problem),
   };
+}
+
+/** Kish's effective number of participants behind each judged pair (row-major, i < j): those who judged it. */
+function pairEffectiveSizes(matrices: readonly ComparisonMatrix[], weights: readonly number[]): Float64Array {
+  const n = matrices[0]!.n;
+  const sums = new Float64Array(n * n);
+  const squares = new Float64Array(n * n);
+  matrices.forEach((matrix, k) => {
+    const w = weights[k]!;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        if (Number.isNaN(matrix.data[i * n + j]!)) continue;
+        sums[i * n + j]! += w;
+        squares[i * n + j]! += w * w;
+      }
+    }
+  });
+  return sums.map((sum, cell) => (squares[cell]! > 0 ? (sum * sum) / squares[cell]! : 0));
 }
 
 /** RMS of ln(a_k / a_group) over the pairs participant k judged (i < j); 0 = they agree with the group. */
@@ -354,9 +421,12 @@ function computeGroupMatrix(
   problem: ParsedProblem,
 ): GroupMatrixResult {
   const { elements, hasNames } = read;
-  const own = read.participants.map((participant) => {
+  const own = read.participants.map((participant, index) => {
     const analysis = analyzeMatrix(participant.node.matrix, problem);
-    return { participant, analysis: isDisconnected(analysis) ? null : analysis };
+    if (isDisconnected(analysis)) return { participant, analysis: null };
+    const given = problem.participants![index]!.matrix ? 'matrix' : 'judgments';
+    assertRepresentable(unrepresentableFigure(analysis), formatPath(['participants', index, given]));
+    return { participant, analysis };
   });
   const included = own.filter(({ analysis }) => analysis && !(problem.maxCr !== undefined && analysis.cr > problem.maxCr));
   if (included.length === 0) {
@@ -375,7 +445,7 @@ function computeGroupMatrix(
     const aip = aggregatePriorities(ownWeights, weights, problem.aipMean);
     result.weights = hasNames ? Object.fromEntries(elements.map((id, i) => [id, aip[i]!])) : aip;
   }
-  const consensus = consensusIndicator(ownWeights, weights, scaleMaximum(problem.scale));
+  const consensus = consensusIndicator(ownWeights, weights, consensusScaleMaximum(problem, elements.length), problem.consensusFormula);
   const groupCompleted = completedMatrix(aggregatedNode, groupAnalysis);
   const participants = own.map(({ participant, analysis }) => {
     const isIncluded = included.some((entry) => entry.participant === participant);
@@ -400,6 +470,8 @@ function computeGroupMatrix(
     consistencyOf: 'aggregated-judgments',
     consensus,
     consensusLevel: consensusLevel(consensus),
+    consensusFormula: problem.consensusFormula,
+    consensusBelowZero: belowZero({ [GOAL_NODE_ID]: consensus }).map((entry) => ({ ...entry, node: null })),
     matrix: problem.aggregation === 'aij' ? toRows(aggregatedMatrix) : null,
     dispersion: judgmentDispersion(matrices, weights),
     participants,
@@ -413,18 +485,21 @@ function computeGroupHierarchy(
   problem: ParsedProblem,
 ): GroupHierarchyResult {
   const individualProblem = { ...problem, monteCarlo: false as const };
-  const own = participants.map((participant) => {
+  const own = participants.map((participant, index) => {
     const nodes: Record<string, NodeResult> = {};
     let worst: { node: string; cr: number } | null = null;
     for (const { id } of hierarchy.nodes) {
       const node = participant.nodes.get(id);
       if (!node) continue;
+      const path = formatPath(['participants', index, 'comparisons', id]);
       if (node.kind === 'scores') {
+        assertRepresentable(unrepresentableScores(node.values), path);
         nodes[id] = scoresResult(node);
         continue;
       }
       const analysis = analyzeMatrix(node.matrix, problem);
       if (isDisconnected(analysis)) continue;
+      assertRepresentable(unrepresentableFigure(analysis), path);
       nodes[id] = nodeResult(analysis, node.elements);
       if (!worst || analysis.cr > worst.cr) worst = { node: id, cr: analysis.cr };
     }
@@ -447,7 +522,6 @@ function computeGroupHierarchy(
   const disagreement: GroupHierarchyResult['disagreement'] = {};
   const uncertain = new Map<string, UncertainNode>();
   const distanceSums = new Map<string, { sum: number; count: number }>();
-  const m = scaleMaximum(problem.scale);
 
   for (const node of hierarchy.nodes) {
     const answering = included.filter((entry) => entry.participant.nodes.has(node.id));
@@ -461,7 +535,7 @@ function computeGroupHierarchy(
       .map((entry, k) => ({ result: entry.nodes[node.id], weight: weights[k]! }))
       .filter((entry): entry is { result: NodeResult; weight: number } => entry.result !== undefined);
     consensus[node.id] = ownWeights.length
-      ? consensusIndicator(ownWeights.map((entry) => weightsOf(entry.result, node.elements)), ownWeights.map((entry) => entry.weight), m)
+      ? consensusIndicator(ownWeights.map((entry) => weightsOf(entry.result, node.elements)), ownWeights.map((entry) => entry.weight), consensusScaleMaximum(problem, node.elements.length), problem.consensusFormula)
       : 1;
 
     if (data.every((entry) => entry.kind === 'scores')) {
@@ -473,7 +547,8 @@ function computeGroupHierarchy(
         Math.sqrt(source.reduce((sum, values, k) => sum + weights[k]! * (values[a]! - mean[a]!) ** 2, 0) / totalWeight),
       );
       nodeResults[node.id] = scoresResult({ elements: node.elements, values: mean });
-      uncertain.set(node.id, { kind: 'scores', values: mean, sd });
+      const effectiveSize = kishEffectiveSize(weights);
+      uncertain.set(node.id, { kind: 'scores', values: mean, sd, effectiveSize: node.elements.map(() => effectiveSize) });
       continue;
     }
     if (data.some((entry) => entry.kind === 'scores')) {
@@ -497,7 +572,13 @@ function computeGroupHierarchy(
     const completed = completedMatrix(aggregated, analysis);
     const sigma = new Float64Array(completed.n * completed.n);
     for (const entry of spread) sigma[entry.i * completed.n + entry.j] = Math.log(entry.geometricSd);
-    uncertain.set(node.id, { kind: 'pairwise', n: completed.n, logMatrix: logMatrixOf(completed), sigma });
+    uncertain.set(node.id, {
+      kind: 'pairwise',
+      n: completed.n,
+      logMatrix: logMatrixOf(completed),
+      sigma,
+      effectiveSize: pairEffectiveSizes(matrices, weights),
+    });
     disagreement[node.id] = furthest(
       answering.map((entry, k) => {
         const { sum, count } = logDistance(matrices[k]!, completed);
@@ -539,6 +620,8 @@ function computeGroupHierarchy(
     ...overall,
     aggregation: problem.aggregation,
     consensus,
+    consensusFormula: problem.consensusFormula,
+    consensusBelowZero: belowZero(consensus),
     overallConsensus,
     consensusLevel: consensusLevel(overallConsensus),
     dispersion,

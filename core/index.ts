@@ -13,16 +13,17 @@ export type {
   HierarchyResult,
   MatrixResult,
   SingleMatrixResult,
+  ConsensusBelowZero,
 } from './evaluate';
 export { Problem, ProblemValidationError, formatPath, type ProblemIssue } from './contracts/problem';
 export { analyzeMatrix, isDisconnected, CR_THRESHOLD, type MatrixAnalysis } from './ahp/analyze-matrix';
 export { computePriorities } from './ahp/priorities';
 export { fromRows, toRows, emptyMatrix, setJudgment, type ComparisonMatrix } from './ahp/matrix';
 export { randomIndex, RANDOM_INDEX_TABLES } from './ahp/random-index';
-export { positionToRatio, ratioToNearestPosition, SCALE_RATIOS, VERBAL_POSITION_KEYS } from './ahp/scale';
+export { positionToRatio, ratioToNearestPosition, scaleMaximum, scaleRatios, SCALE_DEFINITIONS, VERBAL_POSITION_KEYS } from './ahp/scale';
 export { completeMatrix } from './ahp/incomplete';
 export { aggregateJudgments, aggregatePriorities, judgmentDispersion } from './group/aggregate';
-export { consensusIndicator, consensusLevel } from './group/consensus';
+export { consensusIndicator, consensusLevel, storedConsensusFormula } from './group/consensus';
 export { createNodeAccumulator } from './group/accumulator';
 export { synthesize, rankByScore } from './synthesis/synthesize';
 export { GOAL_NODE_ID } from './model/decision-model';

@@ -35,6 +35,24 @@ describe('clusterwise evaluate (the real binary, in a child process)', () => {
     expect(result.stderr).toContain('matrix[2][0]: must be the reciprocal of matrix[0][2]');
   });
 
+  it('exits 2 naming the path when the values overflow or underflow a double, never printing null weights', () => {
+    const overflow = run(['evaluate', '-'], JSON.stringify({ matrix: [[1, 1e308], [1e-308, 1]] }));
+    expect(overflow.status).toBe(2);
+    expect(overflow.stdout).toBe('');
+    expect(overflow.stderr).toMatch(/^matrix: the values are too far apart for 64-bit arithmetic/);
+    // A chain of 1e-200 judgments implies w_0 / w_2 = 1e-400: the smallest weight underflows to 0.
+    const underflow = run(
+      ['evaluate', '-'],
+      JSON.stringify({
+        criteria: [{ id: 'far' }],
+        alternatives: ['A', 'B', 'C'],
+        comparisons: { goal: [[1]], far: { judgments: [[0, 1, 1e-200], [1, 2, 1e-200]] } },
+      }),
+    );
+    expect(underflow.status).toBe(2);
+    expect(underflow.stderr).toMatch(/^comparisons\.far: .*underflows \(weights\[0\] = 0\)/);
+  });
+
   it('exits 2 on a file that is not JSON, a missing file and a wrong command', () => {
     expect(run(['evaluate', '-'], '{ not json').status).toBe(2);
     const missing = run(['evaluate', '/nonexistent/problem.json']);

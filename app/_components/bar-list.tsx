@@ -20,7 +20,7 @@ export function BarList({
         <li key={item.key}>
           <span>{item.highlight ? <strong>{item.label}</strong> : item.label}</span>
           <span className="bar" aria-hidden="true">
-            <span style={{ width: `${top > 0 ? (item.value / top) * 100 : 0}%` }} />
+            <span style={{ width: `${top > 0 ? (Math.max(0, item.value) / top) * 100 : 0}%` }} />
           </span>
           <span className="value">{format(item.value)}</span>
         </li>

@@ -1,5 +1,5 @@
 import type { CompletionMethod, PriorityMethod, ScaleName } from '../contracts/method';
-import { completeMatrix, type FilledValue, harkerWeights, nextMostInformativePair } from './incomplete';
+import { completeMatrix, type CompletionConvergence, type FilledValue, harkerWeights, nextMostInformativePair } from './incomplete';
 import { type InconsistentJudgment, mostInconsistentJudgments } from './inconsistency';
 import { type ComparisonMatrix, isComplete, linkedGroups, missingPairs } from './matrix';
 import { computePriorities, type PriorityResult } from './priorities';
@@ -19,8 +19,11 @@ export type MatrixAnalysis = PriorityResult & {
   isConsistentEnough: boolean;
   /** The judgments contributing most to inconsistency (at most three), with values that fit the others. */
   mostInconsistent: InconsistentJudgment[];
-  /** Null for a complete matrix; otherwise the completion method and the filled-in values (i < j). */
-  completion: { method: CompletionMethod; values: FilledValue[] } | null;
+  /**
+   * Null for a complete matrix; otherwise the completion method, the filled-in values (i < j) and how far its
+   * iteration converged (the tolerance it was held to and what it reached).
+   */
+  completion: { method: CompletionMethod; values: FilledValue[]; convergence: CompletionConvergence | null } | null;
   /** For an incomplete matrix, the missing pair that would tell the most if asked next. */
   nextPair: { i: number; j: number } | null;
 };
@@ -59,7 +62,7 @@ export function analyzeMatrix(judged: ComparisonMatrix, options: MatrixOptions =
     ...priorities,
     isConsistentEnough: priorities.cr <= CR_THRESHOLD,
     mostInconsistent,
-    completion: completion ? { method: completion.method, values: completion.values } : null,
+    completion: completion ? { method: completion.method, values: completion.values, convergence: completion.convergence } : null,
     nextPair: complete ? null : nextMostInformativePair(judged, priorities.weights),
   };
 }
@@ -80,8 +83,29 @@ function valueFittingTheRest(judged: ComparisonMatrix, i: number, j: number, wei
   without.data[i * n + j] = Number.NaN;
   without.data[j * n + i] = Number.NaN;
   if (linkedGroups(without).length > 1) return null;
-  const w = harkerWeights(without, [[i, j], ...missingPairs(judged)], weights);
+  const w = harkerWeights(without, [[i, j], ...missingPairs(judged)], weights).vector;
   return w[i]! / w[j]!;
+}
+
+/**
+ * The first figure of an analysis that a double cannot hold, named, or null when every figure is a finite
+ * number and every weight and filled-in value positive. Values too far apart (for example [[1, 1e308],
+ * [1e-308, 1]], whose closed form divides 1e308 by 1e-308, or a chain of 1e-200 judgments, whose weights span
+ * 1e400) make the arithmetic overflow to Infinity or NaN or underflow to 0, which JSON would print as null or as
+ * a weight of 0 that no positive judgment can give. The engine reports that as invalid input, never as a result.
+ */
+export function unrepresentableFigure(analysis: MatrixAnalysis): string | null {
+  const isPositive = (x: number) => Number.isFinite(x) && x > 0;
+  const index = analysis.weights.findIndex((w) => !isPositive(w));
+  if (index >= 0) return `weights[${index}] = ${analysis.weights[index]}`;
+  for (const key of ['lambdaMax', 'ci', 'cr', 'gci'] as const) {
+    if (!Number.isFinite(analysis[key])) return `${key} = ${analysis[key]}`;
+  }
+  const filled = analysis.completion?.values.find((entry) => !isPositive(entry.value));
+  if (filled) return `the filled-in m[${filled.i}][${filled.j}] = ${filled.value}`;
+  const suggested = analysis.mostInconsistent.find((entry) => !isPositive(entry.consistentValue));
+  if (suggested) return `the consistent value of m[${suggested.i}][${suggested.j}] = ${suggested.consistentValue}`;
+  return null;
 }
 
 export function isDisconnected(result: MatrixAnalysis | DisconnectedJudgments): result is DisconnectedJudgments {

@@ -55,7 +55,7 @@ export function mostInconsistentJudgments(
       j,
       value: data[i * n + j]!,
       consistentValue,
-      consistentPosition: ratioToNearestPosition(consistentValue, scale),
+      consistentPosition: ratioToNearestPosition(consistentValue, scale, n),
       error,
     });
   }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   AggregationMethod,
   CompletionMethod,
+  ConsensusFormula,
+  MonteCarloModel,
   PriorityMethod,
   RandomIndexTable,
   ScaleName,
@@ -54,6 +56,8 @@ export const CriterionInput: z.ZodType<CriterionInput> = z.lazy(() =>
 export const MonteCarloOptions = z.strictObject({
   samples: z.number().int().min(1).max(MAX_MONTE_CARLO_SAMPLES).default(2000),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+  /** What the samples vary: the room's spread (default) or the uncertainty of the group's estimate. */
+  model: MonteCarloModel.default('spread'),
 });
 
 export const ParticipantInput = z.strictObject({
@@ -74,6 +78,8 @@ export const Problem = z.strictObject({
   aggregation: AggregationMethod.default('aij'),
   /** For AIP: geometric (default) or arithmetic mean of the individual priorities. */
   aipMean: z.enum(['geometric', 'arithmetic']).default('geometric'),
+  /** Which version of Goepel's consensus indicator groups report (core/group/consensus.ts). */
+  consensusFormula: ConsensusFormula.default('ahp-os'),
   /** Leave out participants whose CR on any node is above this. */
   maxCr: z.number().min(0).max(10).optional(),
   /** Rank probabilities for hierarchies; `false` skips them. */

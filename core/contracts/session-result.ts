@@ -9,7 +9,7 @@ import {
   upgradeStoredResult,
 } from '../model/stored-result';
 import { Slug } from './localized';
-import { AggregationMethod, CompletionMethod, PriorityMethod, RandomIndexTable, SynthesisMode } from './method';
+import { AggregationMethod, CompletionMethod, ConsensusFormula, MonteCarloModel, PriorityMethod, RandomIndexTable, SynthesisMode } from './method';
 import { MAX_ELEMENTS_PER_NODE } from './model';
 import { MAX_CRITERIA_PER_SESSION } from './model-edits';
 import { MAX_PARTICIPANTS_LIMIT } from './session';
@@ -32,7 +32,15 @@ const keyed = <T extends z.ZodType>(value: T, max: number) =>
 
 const NamedPair = { i: Index, j: Index, a: Key.optional(), b: Key.optional() };
 
-export const StoredMatrixResult = z.object({
+const Convergence = z.object({
+  criterion: z.enum(['gradient', 'collatz-wielandt']),
+  tolerance: Figure,
+  reached: Figure,
+  isConverged: z.boolean(),
+  iterations: Count,
+});
+
+const MatrixFields = {
   method: z.union([PriorityMethod, z.literal('direct')]),
   isApproximation: z.boolean(),
   weights: keyed(Figure, MAX_ELEMENTS_PER_NODE),
@@ -52,18 +60,23 @@ export const StoredMatrixResult = z.object({
   mostInconsistent: z
     .array(z.object({ ...NamedPair, value: Figure, consistentValue: Figure, consistentPosition: z.number().int().min(-8).max(8), error: Figure }))
     .max(10),
-  completion: z
-    .object({ method: CompletionMethod, values: z.array(z.object({ ...NamedPair, value: Figure })).max(190) })
-    .nullable(),
   nextPair: z.object(NamedPair).nullable(),
+};
+const CompletionValues = z.array(z.object({ ...NamedPair, value: Figure })).max(190);
+
+export const StoredMatrixResult = z.object({
+  ...MatrixFields,
+  completion: z.object({ method: CompletionMethod, values: CompletionValues, convergence: Convergence.nullable() }).nullable(),
 });
+const LegacyMatrixResult = z.object({ ...MatrixFields, completion: z.object({ method: CompletionMethod, values: CompletionValues }).nullable() });
 
 const Nodes = keyed(StoredMatrixResult, NODE_LIMIT);
+const LegacyNodes = keyed(LegacyMatrixResult, NODE_LIMIT);
 const Shares = keyed(Figure, MAX_ELEMENTS_PER_NODE);
 const Ranking = z.array(Key).max(MAX_ELEMENTS_PER_NODE);
 const Change = z.object({ weight: Figure, newTop: Key }).nullable();
 
-const Robustness = z.object({
+const RobustnessFields = {
   thresholds: z.array(z.object({ criterion: Key, weight: Figure, lower: Change, upper: Change })).max(NODE_LIMIT),
   reversals: z
     .array(
@@ -77,24 +90,25 @@ const Robustness = z.object({
       }),
     )
     .max(MAX_ELEMENTS_PER_NODE * MAX_ELEMENTS_PER_NODE),
-  rankProbability: z.object({ samples: Count, seed: Count, firstPlace: Shares }).nullable(),
-});
+};
+const RankProbabilityFields = { samples: Count, seed: Count, firstPlace: Shares };
+const Robustness = z.object({ ...RobustnessFields, rankProbability: z.object({ ...RankProbabilityFields, model: MonteCarloModel }).nullable() });
+const LegacyRobustness = z.object({ ...RobustnessFields, rankProbability: z.object(RankProbabilityFields).nullable() });
 
-const HierarchyCore = {
+const HierarchyShared = {
   method: PriorityMethod,
   synthesis: SynthesisMode,
-  nodes: Nodes,
   criteria: keyed(z.object({ local: Figure, global: Figure }), MAX_CRITERIA_PER_SESSION),
   alternatives: Shares,
   ranking: Ranking,
-  robustness: Robustness,
 };
+const HierarchyCore = { ...HierarchyShared, nodes: Nodes, robustness: Robustness };
+const LegacyHierarchyCore = { ...HierarchyShared, nodes: LegacyNodes, robustness: LegacyRobustness };
 
 const Distance = z.object({ id: Key, distance: Figure });
 const CrAboveLimit = z.object({ code: z.literal('cr-above-limit'), node: Key, cr: Figure, limit: Figure });
 
-const GroupCore = {
-  ...HierarchyCore,
+const GroupShared = {
   aggregation: AggregationMethod,
   consensus: keyed(Figure, NODE_LIMIT),
   overallConsensus: Figure,
@@ -106,16 +120,25 @@ const GroupCore = {
   disagreement: keyed(z.array(Distance).max(MAX_PARTICIPANTS_LIMIT), NODE_LIMIT),
   furthest: z.array(Distance).max(MAX_PARTICIPANTS_LIMIT),
 };
+const GroupCore = {
+  ...HierarchyCore,
+  ...GroupShared,
+  consensusFormula: ConsensusFormula,
+  consensusBelowZero: z
+    .array(z.object({ node: Key.nullable(), value: Figure, reason: z.literal('more-diverse-than-formula-maximum') }))
+    .max(NODE_LIMIT + 1),
+};
+const LegacyGroupCore = { ...LegacyHierarchyCore, ...GroupShared };
 
-const ParticipantCore = {
+const ParticipantShared = {
   id: Key,
   weight: Figure,
   excluded: z.boolean(),
   distance: Figure.nullable(),
-  nodes: Nodes,
   alternatives: Shares.nullable(),
   ranking: Ranking.nullable(),
 };
+const ParticipantCore = { ...ParticipantShared, nodes: Nodes };
 
 export const HierarchySessionResult = z.object({ kind: z.literal('hierarchy'), consistencyOf: z.literal('own-judgments'), ...HierarchyCore });
 export const GroupSessionResult = z.object({
@@ -127,11 +150,13 @@ export const GroupSessionResult = z.object({
 export const SessionResult = z.discriminatedUnion('kind', [HierarchySessionResult, GroupSessionResult]);
 
 const LegacySessionResult = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('hierarchy'), ...HierarchyCore }),
+  z.object({ kind: z.literal('hierarchy'), ...LegacyHierarchyCore }),
   z.object({
     kind: z.literal('group-hierarchy'),
-    ...GroupCore,
-    participants: z.array(z.object({ ...ParticipantCore, exclusionReason: z.string().max(500).nullable() })).max(MAX_PARTICIPANTS_LIMIT),
+    ...LegacyGroupCore,
+    participants: z
+      .array(z.object({ ...ParticipantShared, nodes: LegacyNodes, exclusionReason: z.string().max(500).nullable() }))
+      .max(MAX_PARTICIPANTS_LIMIT),
   }),
 ]);
 

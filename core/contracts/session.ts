@@ -5,6 +5,7 @@ import {
   AggregationMethod,
   CompletionMethod,
   MethodSettings,
+  MonteCarloModel,
   PriorityMethod,
   RandomIndexTable,
   ScaleName,
@@ -110,6 +111,7 @@ export const UpdateSessionInput = z.object({
       completion: CompletionMethod.optional(),
       aggregation: AggregationMethod.optional(),
       synthesis: SynthesisMode.optional(),
+      monteCarloModel: MonteCarloModel.optional(),
     })
     .optional(),
   alternativeScoring: AlternativeScoring.optional(),

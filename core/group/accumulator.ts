@@ -1,6 +1,7 @@
 import { analyzeMatrix, isDisconnected, type MatrixOptions } from '../ahp/analyze-matrix';
 import { type ComparisonMatrix, isComplete } from '../ahp/matrix';
 import { priorityVector } from '../ahp/priorities';
+import type { ConsensusFormula } from '../contracts/method';
 import { addToEntropySums, consensusFromSums, type EntropySums } from './consensus';
 
 /**
@@ -17,7 +18,7 @@ export type NodeAccumulator = {
   aggregatedMatrix(): ComparisonMatrix;
   /** Geometric standard deviation per cell i < j (row-major; the lower triangle is unused), NaN where nobody judged. */
   geometricSd(): Float64Array;
-  consensus(scaleMaximum?: number): number;
+  consensus(scaleMaximum?: number, formula?: ConsensusFormula): number;
   readonly participantCount: number;
 };
 
@@ -26,7 +27,7 @@ export function createNodeAccumulator(n: number): NodeAccumulator {
   const logSums = new Float64Array(n * n);
   const squareSums = new Float64Array(n * n);
   const lowerLogSums = new Float64Array(n * n);
-  const entropy: EntropySums = { weight: 0, weightedEntropy: 0, weightedVector: new Float64Array(n) };
+  const entropy: EntropySums = { weight: 0, count: 0, weightedEntropy: 0, weightedVector: new Float64Array(n) };
   let participantCount = 0;
   const update = (matrix: ComparisonMatrix, weight: number, priorities: ArrayLike<number> | null, sign: 1 | -1) => {
     const signedWeight = sign * weight;
@@ -83,7 +84,7 @@ export function createNodeAccumulator(n: number): NodeAccumulator {
       }
       return out;
     },
-    consensus: (scaleMaximum = 9) => consensusFromSums(entropy, scaleMaximum),
+    consensus: (scaleMaximum = 9, formula: ConsensusFormula = 'ahp-os') => consensusFromSums(entropy, scaleMaximum, formula),
   };
 }
 

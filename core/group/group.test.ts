@@ -304,7 +304,7 @@ describe('(c) consensus indicator (Goepel)', () => {
     ).toBeCloseTo(0.8302398393350586, 12);
   });
 
-  it('stays within [0, 1] and does not depend on the order of the participants', () => {
+  it('is at most 1, at least 0 unless someone is more extreme than the scale allows, and order-free', () => {
     const arb = fc.integer({ min: 2, max: 6 }).chain((n) =>
       fc.array(
         fc.record({
@@ -322,7 +322,11 @@ describe('(c) consensus indicator (Goepel)', () => {
         });
         const weights = group.map((g) => g.weight);
         const value = consensusIndicator(vectors, weights);
-        expect(value).toBeGreaterThanOrEqual(0);
+        // H_beta <= ln n - H_alpha, so S* >= 0 whenever every H_k >= H_alpha,min (one element 9 times every other).
+        const n = vectors[0]!.length;
+        const entropyOf = (v: readonly number[]) => v.reduce((sum, p) => sum - p * Math.log(p), 0);
+        const alphaMin = entropyOf([9, ...new Array<number>(n - 1).fill(1)].map((x) => x / (n + 8)));
+        if (vectors.every((v) => entropyOf(v) >= alphaMin)) expect(value).toBeGreaterThanOrEqual(-1e-12);
         expect(value).toBeLessThanOrEqual(1);
         expect(consensusIndicator([...vectors].reverse(), [...weights].reverse())).toBeCloseTo(value, 12);
       }),

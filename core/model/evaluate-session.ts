@@ -112,7 +112,7 @@ export function evaluateGroup(
   const problem: Problem = {
     ...problemFrame(model, settings.methodSettings),
     ...(settings.maxCr !== null ? { maxCr: settings.maxCr } : {}),
-    ...(monteCarlo === false ? { monteCarlo: false } : {}),
+    monteCarlo: monteCarlo === false ? false : { model: settings.methodSettings.monteCarloModel },
     participants,
   };
   try {

@@ -34,7 +34,7 @@ const nested = buildDecisionModel({
 });
 
 const SETTINGS: ComputationSettings = {
-  methodSettings: { scale: 'saaty', method: 'eigenvector', randomIndex: 'saaty-1980', completion: 'optimal', aggregation: 'aij', synthesis: 'distributive' },
+  methodSettings: { scale: 'saaty', method: 'eigenvector', randomIndex: 'saaty-1980', completion: 'optimal', aggregation: 'aij', synthesis: 'distributive', monteCarloModel: 'spread' },
   alternativeScoring: 'pairwise',
   stakeholderWeights: {},
   maxCr: null,

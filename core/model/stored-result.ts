@@ -1,4 +1,4 @@
-import type { CrAboveLimit, GroupHierarchyResult, HierarchyResult } from '../evaluate';
+import type { CrAboveLimit, GroupHierarchyResult, HierarchyResult, NodeResult } from '../evaluate';
 import type { Coverage, Estimation, Exclusion } from './participation';
 
 /**
@@ -9,10 +9,26 @@ export type SessionResult = HierarchyResult | GroupHierarchyResult;
 
 export type GroupParticipantResult = GroupHierarchyResult['participants'][number];
 
-/** How results were stored before exclusions became codes and the consistency source was named. */
-export type LegacyHierarchyResult = Omit<HierarchyResult, 'consistencyOf'>;
-export type LegacyGroupHierarchyResult = Omit<GroupHierarchyResult, 'consistencyOf' | 'participants'> & {
-  participants: Array<Omit<GroupParticipantResult, 'exclusion'> & { exclusionReason: string | null }>;
+/**
+ * How results were stored before format version 2: exclusions as sentences, the consistency source, the
+ * completion's convergence, the Monte Carlo model and the consensus formula not named.
+ */
+type LegacyNodeResult = Omit<NodeResult, 'completion'> & { completion: Omit<NonNullable<NodeResult['completion']>, 'convergence'> | null };
+type RankProbabilityOf<R> = R extends { robustness: { rankProbability: infer P } } ? NonNullable<P> : never;
+type LegacyRobustness = Omit<HierarchyResult['robustness'], 'rankProbability'> & {
+  rankProbability: Omit<RankProbabilityOf<HierarchyResult>, 'model'> | null;
+};
+export type LegacyHierarchyResult = Omit<HierarchyResult, 'consistencyOf' | 'nodes' | 'robustness'> & {
+  nodes: Record<string, LegacyNodeResult>;
+  robustness: LegacyRobustness;
+};
+export type LegacyGroupHierarchyResult = Omit<
+  GroupHierarchyResult,
+  'consistencyOf' | 'participants' | 'nodes' | 'robustness' | 'consensusFormula' | 'consensusBelowZero'
+> & {
+  nodes: Record<string, LegacyNodeResult>;
+  robustness: LegacyRobustness;
+  participants: Array<Omit<GroupParticipantResult, 'exclusion' | 'nodes'> & { exclusionReason: string | null; nodes: Record<string, LegacyNodeResult> }>;
 };
 export type LegacySessionResult = LegacyHierarchyResult | LegacyGroupHierarchyResult;
 export type LegacyCoverage = { included: string[]; skipped: Array<{ participantKey: string; reason: string }> };
@@ -52,7 +68,7 @@ function legacyExclusion(reason: string): Exclusion | null {
   return null;
 }
 
-function worstNode(nodes: GroupParticipantResult['nodes']): { node: string; cr: number } {
+function worstNode(nodes: Record<string, { cr: number }>): { node: string; cr: number } {
   let worst = { node: '', cr: 0 };
   for (const [node, result] of Object.entries(nodes)) if (result.cr > worst.cr) worst = { node, cr: result.cr };
   return worst;
@@ -105,16 +121,36 @@ export function upgradeStoredResult(row: { result: StoredResult; coverage: Store
   return { result, coverage };
 }
 
+function upgradeNodes(nodes: Record<string, LegacyNodeResult>): Record<string, NodeResult> {
+  return Object.fromEntries(
+    Object.entries(nodes).map(([key, node]) => [key, { ...node, completion: node.completion ? { ...node.completion, convergence: null } : null }]),
+  );
+}
+
+function upgradeRobustness(robustness: LegacyRobustness): HierarchyResult['robustness'] {
+  const { rankProbability } = robustness;
+  // Before the Monte Carlo model was a choice, every rank probability varied the judgments by the room's spread.
+  return { ...robustness, rankProbability: rankProbability ? { ...rankProbability, model: 'spread' } : null };
+}
+
 function upgradeResult(result: LegacySessionResult, maxCr: number | null): SessionResult {
-  if (result.kind === 'hierarchy') return { ...result, consistencyOf: 'own-judgments' };
+  const nodes = upgradeNodes(result.nodes);
+  const robustness = upgradeRobustness(result.robustness);
+  if (result.kind === 'hierarchy') return { ...result, nodes, robustness, consistencyOf: 'own-judgments' };
   const { participants, ...rest } = result;
   return {
     ...rest,
+    nodes,
+    robustness,
     consistencyOf: 'aggregated-judgments',
-    participants: participants.map(({ exclusionReason, ...participant }) => {
-      if (exclusionReason === null || !participant.excluded) return { ...participant, exclusion: null };
-      const worst = worstNode(participant.nodes);
-      return { ...participant, exclusion: { code: 'cr-above-limit', node: worst.node, cr: worst.cr, limit: maxCr ?? 0 } };
+    // The engine computed AHP-OS's version of the indicator then, clamping any value below 0 to 0.
+    consensusFormula: 'ahp-os',
+    consensusBelowZero: [],
+    participants: participants.map(({ exclusionReason, nodes: own, ...participant }) => {
+      const upgraded = { ...participant, nodes: upgradeNodes(own) };
+      if (exclusionReason === null || !participant.excluded) return { ...upgraded, exclusion: null };
+      const worst = worstNode(own);
+      return { ...upgraded, exclusion: { code: 'cr-above-limit', node: worst.node, cr: worst.cr, limit: maxCr ?? 0 } };
     }),
   };
 }

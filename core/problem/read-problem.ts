@@ -1,6 +1,6 @@
 import { GOAL_NODE_ID } from '../model/decision-model';
 import { emptyMatrix, type ComparisonMatrix } from '../ahp/matrix';
-import { positionToRatio, scaleMaximum } from '../ahp/scale';
+import { positionToRatio } from '../ahp/scale';
 import { formatPath, type NodeComparison, type ParsedProblem, type ProblemIssue } from '../contracts/problem';
 import { type CriterionNode } from '../synthesis/synthesize';
 
@@ -114,11 +114,6 @@ export function readProblem(problem: ParsedProblem, issues: ProblemIssue[]): Rea
 
   report([], 'give a "matrix", "judgments", a hierarchy ("criteria", "alternatives", "comparisons") or "participants"');
   return null;
-}
-
-/** The largest ratio of the scale the judgments were given on (Goepel's M); 9 for plain numbers. */
-export function consensusScaleMaximum(problem: ParsedProblem): number {
-  return scaleMaximum(problem.scale);
 }
 
 function inferSize(judgments: ParsedProblem['judgments']): number {
@@ -256,7 +251,7 @@ function readJudgments(
         ok = false;
         return;
       }
-      value = judgment.value ?? positionToRatio(judgment.position!, scale);
+      value = judgment.value ?? positionToRatio(judgment.position!, scale, n);
     }
     if (i === j) {
       report([...path, index], 'compares an element with itself');

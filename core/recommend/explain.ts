@@ -1,3 +1,4 @@
+import type { MonteCarloModel } from '../contracts/method';
 import type { Recommendation } from './recommend';
 
 /**
@@ -10,7 +11,7 @@ export type ExplanationSentence =
   | { key: 'tied-first'; values: { strategy: string; share: number; runnerUp: string } }
   | { key: 'stays-first-unless'; values: { criterion: string; direction: 'rises' | 'falls'; threshold: number; weight: number; newTop: string } }
   | { key: 'no-single-weight-overturns'; values: { strategy: string } }
-  | { key: 'probability-first'; values: { strategy: string; probability: number } }
+  | { key: 'probability-first'; values: { strategy: string; probability: number; model: MonteCarloModel } }
   | { key: 'consensus'; values: { level: string; value: number } }
   | { key: 'least-agreement'; values: { node: string; value: number } }
   | { key: 'start-with'; values: { measures: string[] } };
@@ -21,12 +22,14 @@ export type ExplainInput = {
   consensus?: { value: number; level: string } | null;
   /** Consensus per node, to name the one with the least agreement. */
   nodeConsensus?: Record<string, number> | null;
+  /** What the Monte Carlo behind `probabilityFirst` varied, so the sentence can say it; `spread` when absent. */
+  monteCarloModel?: MonteCarloModel | null;
 };
 
 /** Below this a node's consensus is worth naming as a point of disagreement. */
 export const LOW_NODE_CONSENSUS = 0.75;
 
-export function explain({ recommendation, consensus, nodeConsensus }: ExplainInput): ExplanationSentence[] {
+export function explain({ recommendation, consensus, nodeConsensus, monteCarloModel }: ExplainInput): ExplanationSentence[] {
   const { strategy } = recommendation;
   const sentences: ExplanationSentence[] = [
     strategy.isTie && strategy.runnerUp !== null
@@ -40,7 +43,10 @@ export function explain({ recommendation, consensus, nodeConsensus }: ExplainInp
     sentences.push({ key: 'no-single-weight-overturns', values: { strategy: strategy.strategy } });
   }
   if (strategy.probabilityFirst !== null) {
-    sentences.push({ key: 'probability-first', values: { strategy: strategy.strategy, probability: strategy.probabilityFirst } });
+    sentences.push({
+      key: 'probability-first',
+      values: { strategy: strategy.strategy, probability: strategy.probabilityFirst, model: monteCarloModel ?? 'spread' },
+    });
   }
   if (consensus) sentences.push({ key: 'consensus', values: { level: consensus.level, value: consensus.value } });
   if (nodeConsensus) {

@@ -332,15 +332,18 @@ describe('rankProbability', () => {
 
   it('estimates a probability known in closed form: ln a_AB ~ N(0.5, 1) puts A first with P = Phi(0.5) = 0.6915', () => {
     const nodes = new Map<string, UncertainNode>([
-      ['goal', { kind: 'scores', values: [1], sd: [0] }],
-      ['only', { kind: 'pairwise', n: 2, logMatrix: Float64Array.from([0, 0.5, -0.5, 0]), sigma: Float64Array.from([0, 1, 1, 0]) }],
+      ['goal', { kind: 'scores', values: [1], sd: [0], effectiveSize: [1] }],
+      [
+        'only',
+        { kind: 'pairwise', n: 2, logMatrix: Float64Array.from([0, 0.5, -0.5, 0]), sigma: Float64Array.from([0, 1, 1, 0]), effectiveSize: Float64Array.from([0, 1, 1, 0]) },
+      ],
     ]);
     const samples = 20000;
     const result = rankProbability(
       [{ id: 'only' }],
       ['A', 'B'],
       nodes,
-      { method: 'eigenvector', synthesis: 'distributive', samples, seed: 5 },
+      { method: 'eigenvector', synthesis: 'distributive', samples, seed: 5, model: 'spread' },
       createRng(5),
     );
     // standard error sqrt(p (1 - p) / 20000) = 0.0033

@@ -98,7 +98,7 @@ test('the recommendation shows the engine’s numbers, and the what-if slider cr
   const facts = section.getByRole('definition');
   await expect(facts.nth(0)).toHaveText(percent('en', strategy.score));
   await expect(facts.nth(1)).toHaveText(`${points('en', strategy.margin)} percentage points`);
-  await expect(facts.nth(2)).toHaveText(`${percent('en', strategy.probabilityFirst!)} of 2,000 trials`);
+  await expect(facts.nth(2)).toHaveText(`${percent('en', strategy.probabilityFirst!)} of 2,000 trials (spread of the room)`);
 
   // The explanation quotes the same numbers and the nearest threshold.
   const explanation = section.getByRole('region', { name: 'In plain words' });
@@ -109,7 +109,9 @@ test('the recommendation shows the engine’s numbers, and the what-if slider cr
   await expect(explanation).toContainText(
     `It stays first unless the weight of “${criterionName(nearest.criterion)}” ${nearest.direction === 'rises' ? 'rises above' : 'falls below'} ${percent('en', nearest.threshold)} (now ${percent('en', nearest.weight)}); then ${strategyName(nearest.newTop)} would take first place.`,
   );
-  await expect(explanation).toContainText(`When the answers are varied within their spread, ${strategyName(strategy.strategy)} comes first in ${percent('en', strategy.probabilityFirst!)} of the trials.`);
+  await expect(explanation).toContainText(
+    `When each answer is varied as much as the participants disagree on it, ${strategyName(strategy.strategy)} comes first in ${percent('en', strategy.probabilityFirst!)} of the trials (how divided the room is).`,
+  );
   await expect(explanation).toContainText('Start with “Cluster skills academy”,');
 
   // The facilitator's measure comes first, with reasons that quote the profile and the fit.

@@ -152,6 +152,13 @@ test('a facilitator starts a decision from the default model, edits it, sets the
   await page.keyboard.press('ArrowDown');
   await expect(ratings).toBeChecked();
   await expect(savedState(page)).toBeVisible();
+  // All ten judgment scales are offered, each described; the Monte Carlo model is a choice said in words.
+  await expect(page.getByRole('group', { name: 'Judgment scale' }).getByRole('radio')).toHaveCount(10);
+  await expect(page.getByRole('radio', { name: /Adaptive balanced/ })).toHaveAccessibleDescription(/about 90% of the weight/);
+  await expect(page.getByRole('radio', { name: /How divided the group is/ })).toBeChecked();
+  const estimate = page.getByRole('radio', { name: /How sure the group's result is/ });
+  await estimate.check();
+  await expect(savedState(page)).toBeVisible();
   // The specialists' settings are folded away, explained, and saved the same way.
   await page.getByText('Advanced settings (for methods specialists)').click();
   await expect(page.getByRole('radio', { name: /Saaty \(1980\)/ })).toBeChecked();
@@ -161,6 +168,7 @@ test('a facilitator starts a decision from the default model, edits it, sets the
   await page.getByText('Advanced settings (for methods specialists)').click();
   await expect(page.getByRole('radio', { name: /Ideal \(best = 100%\)/ })).toBeChecked();
   await expect(ratings).toBeChecked();
+  await expect(estimate).toBeChecked();
   await expectAccessible(page, 'set-up step 3');
   await page.screenshot({ path: `${SHOTS}/setup-4-method.png`, fullPage: true });
 

@@ -53,7 +53,11 @@ describeOnEveryEngine('result.recommendation', (database) => {
     expect(got.strategy.score).toBe(stored.alternatives[top!]);
     expect(got.strategy.margin).toBeCloseTo(stored.alternatives[top!]! - stored.alternatives[second!]!, 15);
     expect(got.strategy.probabilityFirst).toBe(stored.robustness.rankProbability!.firstPlace[top!]);
-    expect(got.rankProbability).toEqual({ samples: stored.robustness.rankProbability!.samples, seed: stored.robustness.rankProbability!.seed });
+    expect(got.rankProbability).toEqual({
+      samples: stored.robustness.rankProbability!.samples,
+      seed: stored.robustness.rankProbability!.seed,
+      model: 'spread',
+    });
     const probabilities = got.strategy.ranking.map((r) => r.probabilityFirst!);
     expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(got.thresholds).toEqual(stored.robustness.thresholds);

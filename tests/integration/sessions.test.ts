@@ -32,6 +32,7 @@ describeOnEveryEngine('saved decision sessions', (database) => {
       completion: 'optimal',
       aggregation: 'aij',
       synthesis: 'distributive',
+      monteCarloModel: 'spread',
     });
   });
 

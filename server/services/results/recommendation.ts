@@ -2,6 +2,7 @@ import 'server-only';
 import { isGroupResult } from '~/core/model';
 import { explain } from '~/core/recommend/explain';
 import { recommend } from '~/core/recommend/recommend';
+import { storedMonteCarloModel } from '~/core/sensitivity/rank-probability';
 import { whatIfModel } from '~/core/sensitivity/what-if';
 import type { SessionSnapshot } from '../shared/session-snapshot';
 import type { ResultView } from './views';
@@ -33,6 +34,7 @@ export function recommendationOf(snapshot: SessionSnapshot, view: ResultView, me
     recommendation,
     consensus: isGroup && hasSpread ? { value: result.overallConsensus, level: result.consensusLevel } : null,
     nodeConsensus: isGroup && hasSpread ? result.consensus : null,
+    monteCarloModel: rankProbability ? storedMonteCarloModel(rankProbability) : null,
   });
   return {
     scope: view.scope === 'group' ? ('group' as const) : ('own' as const),
@@ -42,7 +44,9 @@ export function recommendationOf(snapshot: SessionSnapshot, view: ResultView, me
     includedCount,
     strategy: recommendation.strategy,
     /** How the probabilities of ranking first were estimated; null when there is no spread to vary. */
-    rankProbability: rankProbability ? { samples: rankProbability.samples, seed: rankProbability.seed } : null,
+    rankProbability: rankProbability
+      ? { samples: rankProbability.samples, seed: rankProbability.seed, model: storedMonteCarloModel(rankProbability) }
+      : null,
     thresholds,
     measures: recommendation.measures,
     /** How many measures the session has, of which `measures` are the best. */

@@ -1,12 +1,13 @@
 import 'server-only';
 import type { Coverage, SessionResult } from '~/core/model';
+import { readMethodSettings } from '~/core/contracts/method';
 import type { ComputationSettings } from '~/core/contracts/session-export';
 import type { Db } from '~/db/client';
 import { type SessionRow, results } from '~/db/schema';
 
 export function computationSettings(session: SessionRow): ComputationSettings {
   return {
-    methodSettings: session.methodSettings,
+    methodSettings: readMethodSettings(session.methodSettings),
     alternativeScoring: session.alternativeScoring,
     stakeholderWeights: session.stakeholderWeights,
     maxCr: session.maxCr,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { readMethodSettings } from '~/core/contracts/method';
 import type { MeasureRow, ParticipantRow, SessionRow } from '~/db/schema';
 import type { SessionAccess } from '../context';
 import type { CriterionElement, SessionModel } from '../shared/session-model';
@@ -53,7 +54,7 @@ export function toSessionSummary(session: SessionRow) {
 
 export function toSessionSettings(session: SessionRow) {
   return {
-    methodSettings: session.methodSettings,
+    methodSettings: readMethodSettings(session.methodSettings),
     alternativeScoring: session.alternativeScoring,
     participantResults: session.participantResults,
     maxParticipants: session.maxParticipants,

@@ -80,7 +80,7 @@ function nodeConsistency(elements: readonly string[], judgmentsOfNode: CountedJu
     const a = index.get(j.aKey);
     const b = index.get(j.bKey);
     if (a === undefined || b === undefined) continue;
-    setJudgment(matrix, a, b, positionToRatio(j.position, settings.scale));
+    setJudgment(matrix, a, b, positionToRatio(j.position, settings.scale, elements.length));
     count += 1;
   }
   if (count < elements.length - 1) return { cr: null, isConsistentEnough: null };
@@ -183,7 +183,7 @@ async function computeDashboard(db: Db, sessionId: string, topDisagreements: num
               a: pair.a,
               b: pair.b,
               geometricMean: pair.geometricMean,
-              position: ratioToNearestPosition(pair.geometricMean, session.methodSettings.scale),
+              position: ratioToNearestPosition(pair.geometricMean, session.methodSettings.scale, model.node(nodeKey)?.elementKeys.length ?? 2),
               geometricSd: pair.geometricSd,
               count: pair.count,
             })),

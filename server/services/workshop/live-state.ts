@@ -75,6 +75,8 @@ type LiveSnapshot = {
 function tallyPair(
   session: SessionRow,
   item: Extract<LiveItem, { kind: 'pair' }>,
+  /** How many elements the pair's node compares: the size-dependent scales need it. */
+  size: number,
   rows: Array<{ aKey: string; position: number; participant: ParticipantRow }>,
 ): PairTally {
   const scale = session.methodSettings.scale;
@@ -87,7 +89,7 @@ function tallyPair(
     const weight = effectiveWeight(row.participant, session.stakeholderWeights);
     if (weight <= 0) continue;
     const matrix = emptyMatrix(2);
-    setJudgment(matrix, 0, 1, positionToRatio(position, scale));
+    setJudgment(matrix, 0, 1, positionToRatio(position, scale, size));
     matrices.push(matrix);
     weights.push(weight);
   }
@@ -97,7 +99,7 @@ function tallyPair(
     counts: POSITIONS.map((position) => ({ position, count: counts.get(position) ?? 0 })),
     answered: rows.length,
     groupValue: spread
-      ? { ratio: spread.geometricMean, position: ratioToNearestPosition(spread.geometricMean, scale), geometricSd: spread.geometricSd }
+      ? { ratio: spread.geometricMean, position: ratioToNearestPosition(spread.geometricMean, scale, size), geometricSd: spread.geometricSd }
       : null,
   };
 }
@@ -157,6 +159,7 @@ export async function readLiveSnapshot(db: Db, sessionId: string): Promise<LiveS
       tally = tallyPair(
         session,
         item,
+        model.node(item.nodeKey)?.elementKeys.length ?? 2,
         rows.flatMap((row) => (included.has(row.participantId) ? [{ ...row, participant: included.get(row.participantId)! }] : [])),
       );
     } else {

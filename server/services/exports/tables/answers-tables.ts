@@ -27,7 +27,7 @@ export function judgmentsTable(context: ExportContext): ExportTables['judgments'
         bKey: j.bKey,
         b: names.element(j.bKey),
         position: j.position,
-        ratio: positionToRatio(j.position, scale),
+        ratio: positionToRatio(j.position, scale, snapshot.model.node(j.nodeKey)?.elementKeys.length ?? 2),
         preferred: j.position === 0 ? t.exports('values.equal') : names.element(j.position > 0 ? j.aKey : j.bKey),
         round: j.round,
         answeredAt: iso(j.answeredAt),

@@ -68,6 +68,7 @@ export function Explanation({
         return t('probability-first', {
           strategy: names.alternative(sentence.values.strategy),
           probability: figures.percent(sentence.values.probability),
+          model: sentence.values.model,
         });
       case 'consensus': {
         const { level, value } = sentence.values;

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { BarList } from '~/app/_components/bar-list';
-import type { GroupHierarchyResult } from '~/core';
+import { type GroupHierarchyResult, storedConsensusFormula } from '~/core';
 import { DataTable, type FigureView, type Figures, type ModelNames, ResultSection } from './figures';
 import styles from './results.module.css';
 import { useParticipationText } from '~/app/_components/use-participation-text';
@@ -43,6 +43,8 @@ export function ConsensusSection({
     .filter((key) => typeof result.consensus[key] === 'number')
     .map((key) => ({ key, value: result.consensus[key]! }));
   const furthest = participantName ? result.furthest.map((entry) => participantName(entry.id)) : [];
+  // Results stored before these fields existed have neither; their values were clamped at 0 then.
+  const belowZero = (result.consensusBelowZero ?? []).map((entry) => names.node(entry.node ?? 'goal'));
   return (
     <ResultSection id="consensus" title={t('title')} caption={t('caption')}>
       {includedCount < 2 ? (
@@ -85,7 +87,9 @@ export function ConsensusSection({
               </tbody>
             </DataTable>
           )}
+          {belowZero.length > 0 && <p className={styles.note}>{t('belowZero', { nodes: belowZero.join(', ') })}</p>}
           {furthest.length > 0 && <p className={styles.note}>{t('furthest', { names: furthest.join(', ') })}</p>}
+          <p className={styles.note}>{t(`formula.${storedConsensusFormula(result)}`)}</p>
         </>
       )}
     </ResultSection>

@@ -60,6 +60,7 @@ export function RecommendationSection({
                 ? t('facts.probabilityValue', {
                     share: figures.percent(strategy.probabilityFirst),
                     samples: data.rankProbability.samples,
+                    model: data.rankProbability.model,
                   })
                 : t('facts.probabilityNone')}
             </dd>

@@ -261,7 +261,7 @@ function FirstPlaceChances({
         <p className={styles.caption}>{data.isGroup ? t('singleParticipant') : t('ownResult')}</p>
       ) : (
         <>
-          <p className={styles.caption}>{t('caption', { samples: data.rankProbability.samples })}</p>
+          <p className={styles.caption}>{t('caption', { samples: data.rankProbability.samples, model: data.rankProbability.model })}</p>
           {view === 'charts' ? (
             <BarList
               label={t('chartLabel')}

@@ -39,7 +39,7 @@ export function analyzeNode(
     for (let j = i + 1; j < n; j++) {
       const position = answers.get(pairAnswerKey(node, i, j));
       if (position === undefined) continue;
-      const ratio = positionToRatio(position, settings.scale);
+      const ratio = positionToRatio(position, settings.scale, n);
       rows[i]![j] = ratio;
       rows[j]![i] = 1 / ratio;
       answered++;

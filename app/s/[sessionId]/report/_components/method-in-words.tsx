@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { readMethodSettings } from '~/core/contracts/method';
 import { ResultSection } from '~/app/s/[sessionId]/_components/results/figures';
 import type { ResultView, SessionData } from '~/app/s/[sessionId]/_components/results/result-model';
 import styles from './report.module.css';
@@ -24,7 +25,7 @@ export function MethodInWords({
 }) {
   const t = useTranslations('report.page.method');
   const tMethod = useTranslations('results.method');
-  const settings = view.settings.methodSettings;
+  const settings = readMethodSettings(view.settings.methodSettings);
   const name = (key: string) => (tMethod.has(`names.${key}`) ? tMethod(`names.${key}`) : key);
   const table = tMethod.has(`tables.${settings.randomIndex}`) ? tMethod(`tables.${settings.randomIndex}`) : settings.randomIndex;
   const paragraphs = [
@@ -35,7 +36,7 @@ export function MethodInWords({
     t('consistency', { table }),
     ...(isGroup ? [t('group', { included: view.counts.included, aggregation: name(settings.aggregation) })] : []),
     t('synthesis', { synthesis: name(settings.synthesis) }),
-    ...(isGroup && view.counts.included >= 2 ? [t('robustness')] : []),
+    ...(isGroup && view.counts.included >= 2 ? [t('robustness', { model: settings.monteCarloModel })] : []),
     ...(hasMeasures ? [t('measures')] : []),
   ];
   return (

@@ -5,7 +5,15 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { AggregationMethod, CompletionMethod, PriorityMethod, RandomIndexTable, ScaleName, SynthesisMode } from '~/core/contracts/method';
+import {
+  AggregationMethod,
+  CompletionMethod,
+  MonteCarloModel,
+  PriorityMethod,
+  RandomIndexTable,
+  ScaleName,
+  SynthesisMode,
+} from '~/core/contracts/method';
 import { AlternativeScoring, ParticipantResultsVisibility, SessionOptions } from '~/core/contracts/session';
 import { isConflict, useServerErrorText } from '../../../../_components/use-error-text';
 import { useTRPC } from '../../../../_trpc/client';
@@ -19,6 +27,7 @@ type Setting =
   | 'scale'
   | 'method'
   | 'aggregation'
+  | 'monteCarloModel'
   | 'randomIndex'
   | 'completion'
   | 'synthesis'
@@ -26,7 +35,7 @@ type Setting =
   | 'participantResults';
 type MethodSetting = Extract<Setting, keyof SetupSessionData['settings']['methodSettings']>;
 
-const METHOD_SETTINGS: readonly Setting[] = ['scale', 'method', 'aggregation', 'randomIndex', 'completion', 'synthesis'];
+const METHOD_SETTINGS: readonly Setting[] = ['scale', 'method', 'aggregation', 'monteCarloModel', 'randomIndex', 'completion', 'synthesis'];
 const isMethodSetting = (setting: Setting): setting is MethodSetting => METHOD_SETTINGS.includes(setting);
 
 /** The choices of each setting, in the order they are offered, the recommended one first. */
@@ -34,6 +43,7 @@ const CHOICES: Record<Setting, readonly string[]> = {
   scale: ScaleName.options,
   method: PriorityMethod.options,
   aggregation: AggregationMethod.options,
+  monteCarloModel: MonteCarloModel.options,
   randomIndex: RandomIndexTable.options,
   completion: CompletionMethod.options,
   synthesis: SynthesisMode.options,
@@ -54,6 +64,7 @@ const PATHS = {
   scale: 'methodSettings.scale',
   method: 'methodSettings.method',
   aggregation: 'methodSettings.aggregation',
+  monteCarloModel: 'methodSettings.monteCarloModel',
   randomIndex: 'methodSettings.randomIndex',
   completion: 'methodSettings.completion',
   synthesis: 'methodSettings.synthesis',
@@ -154,6 +165,7 @@ export function MethodStep({ session, setup }: { session: SetupSessionData; setu
       {group('scale')}
       {group('method')}
       {group('aggregation')}
+      {group('monteCarloModel')}
       <details className={styles.disclosure}>
         <summary>{t('advancedTitle')}</summary>
         <p className="muted">{t('advancedIntro')}</p>
