@@ -394,7 +394,7 @@ async function warmUp(servers: AppServer[]): Promise<void> {
 }
 
 async function runScenario(instances: number): Promise<ScenarioResult> {
-  const database = await createScratchPostgres(ADMIN_URL, 'clusterwise_bench');
+  const database = await createScratchPostgres(ADMIN_URL, { prefix: 'clusterwise_bench' });
   const servers: AppServer[] = [];
   const dashboards: Dashboard[] = [];
   try {

@@ -26,6 +26,8 @@ export type DbHandle =
       engine: 'pglite';
       db: Db;
       pglite: PgliteDatabase<Schema>;
+      /** The PGlite instance itself, for what drizzle does not cover (a dump of the data folder). */
+      client: PGlite;
       /** The PGlite folder, or null in memory. */
       dataDir: string | null;
     } & HandleLifecycle)
@@ -76,9 +78,11 @@ export function isPostgresUrl(url: string | undefined): boolean {
 /**
  * Opens the database `url` names: a PostgreSQL URL gets a node-postgres pool; `memory://` an in-memory
  * PGlite; anything else (or nothing) a PGlite folder, created if missing because PGlite does not create
- * parent folders. One PGlite folder must be opened by one process at a time.
+ * parent folders. One PGlite folder must be opened by one process at a time. `loadDataDir`: an in-memory PGlite
+ * starts from this dump of another one (`dumpDataDir()`), skipping initdb (the test suites load one migrated and
+ * seeded database per file this way).
  */
-export function createDb(url?: string): DbHandle {
+export function createDb(url?: string, { loadDataDir }: { loadDataDir?: Blob } = {}): DbHandle {
   if (url !== undefined && isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle connection can fail (server restart, admin termination); the pool drops it and connects anew on
@@ -88,9 +92,9 @@ export function createDb(url?: string): DbHandle {
     return register({ engine: 'postgres', db, nodePostgres: db, pool, url, ...lifecycle(() => pool.end()) });
   }
   if (url === MEMORY_URL) {
-    const client = new PGlite();
+    const client = new PGlite(loadDataDir ? { loadDataDir } : undefined);
     const db = drizzlePglite({ client, schema, casing: 'snake_case' });
-    return register({ engine: 'pglite', db, pglite: db, dataDir: null, ...lifecycle(() => client.close()) });
+    return register({ engine: 'pglite', db, pglite: db, client, dataDir: null, ...lifecycle(() => client.close()) });
   }
   // The folder is only known at run time; without the ignore hint Turbopack would trace the whole project into
   // the server output to cover every path it might be.
@@ -98,5 +102,5 @@ export function createDb(url?: string): DbHandle {
   mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case' });
-  return register({ engine: 'pglite', db, pglite: db, dataDir, ...lifecycle(() => client.close()) });
+  return register({ engine: 'pglite', db, pglite: db, client, dataDir, ...lifecycle(() => client.close()) });
 }

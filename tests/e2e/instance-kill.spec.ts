@@ -50,7 +50,7 @@ test.describe('an app instance killed under load', () => {
     let database: ScratchDatabase | null = null;
     const servers: AppServer[] = [];
     try {
-      database = await createScratchPostgres(env.TEST_DATABASE_URL!, 'clusterwise_e2e');
+      database = await createScratchPostgres(env.TEST_DATABASE_URL!, { prefix: 'clusterwise_e2e' });
       // The phones here answer far faster than people; the rate limits have their own tests.
       const appEnv = { ...process.env, DATABASE_URL: database.url, RATE_LIMITS: 'off' };
       await setUpDatabase(appEnv);

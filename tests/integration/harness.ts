@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { createScratchPostgres } from '~/bench/support/scratch-postgres';
 import { type Db, type DbHandle, MEMORY_URL, createDb } from '~/db/client';
-import { migrateDb } from '~/db/migrate';
-import { seedReferenceData } from '~/db/seed';
 import { env } from '~/server/env.js';
 import { createInnerContext } from '~/server/trpc/context';
 import { createCaller } from '~/server/trpc/root';
@@ -12,18 +11,19 @@ export type EngineName = 'pglite' | 'postgresql';
 /** A migrated and seeded database of its own for one test file, and its URL for child processes. */
 export type TestDatabase = { engine: EngineName; url: string; handle: DbHandle; close(): Promise<void> };
 
+/**
+ * Opens a copy of the database the global set-up migrated and seeded (tests/integration/global-setup.ts), so a
+ * suite starts from the same state without paying for initdb, migrations and seeding again.
+ */
 export async function openTestDatabase(engine: EngineName): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    const handle = createDb(MEMORY_URL);
-    await migrateDb(handle);
-    await seedReferenceData(handle.db);
+    const handle = createDb(MEMORY_URL, { loadDataDir: await pgliteSnapshot() });
     return { engine, url: MEMORY_URL, handle, close: () => handle.close() };
   }
-  if (!env.TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
-  const scratch = await createScratchPostgres(env.TEST_DATABASE_URL);
+  const template = inject('postgresTemplate');
+  if (!env.TEST_DATABASE_URL || !template) throw new Error('TEST_DATABASE_URL is not set');
+  const scratch = await createScratchPostgres(env.TEST_DATABASE_URL, { template });
   const handle = createDb(scratch.url);
-  await migrateDb(handle);
-  await seedReferenceData(handle.db);
   return {
     engine,
     url: scratch.url,
@@ -33,6 +33,12 @@ export async function openTestDatabase(engine: EngineName): Promise<TestDatabase
       await scratch.drop();
     },
   };
+}
+
+let snapshot: Promise<Blob> | undefined;
+function pgliteSnapshot(): Promise<Blob> {
+  snapshot ??= readFile(inject('pgliteSnapshotPath')).then((bytes) => new Blob([bytes]));
+  return snapshot;
 }
 
 export const hasPostgres = Boolean(env.TEST_DATABASE_URL);

@@ -1,0 +1,18 @@
+import { createDb, MEMORY_URL } from '~/db/client';
+import { migrateDb } from '~/db/migrate';
+import { seedReferenceData } from '~/db/seed';
+import { PGlite } from '@electric-sql/pglite';
+const q = `select count(*) from pg_tables where schemaname = 'public'`;
+let t = performance.now();
+const lap = () => { const n = performance.now(); const d = n - t; t = n; return Math.round(d); };
+const h = createDb(MEMORY_URL);
+await (h as any).pglite.$client.query('select 1');
+console.log('fresh open', lap());
+await migrateDb(h); console.log('migrate', lap());
+await seedReferenceData(h.db); console.log('seed', lap());
+const dump = await (h as any).pglite.$client.dumpDataDir('none'); console.log('dump', lap(), dump.size);
+const c = new PGlite({ loadDataDir: dump }); console.log((await c.query(q)).rows); console.log('load', lap());
+const c2 = new PGlite({ loadDataDir: dump }); await c2.query('select 1'); console.log('load2', lap());
+const c3 = new PGlite(); await c3.query('select 1'); console.log('fresh2', lap());
+const gz = await (h as any).pglite.$client.dumpDataDir('gzip'); console.log('dumpgz', lap(), gz.size);
+const c4 = new PGlite({ loadDataDir: gz }); await c4.query('select 1'); console.log('loadgz', lap());
