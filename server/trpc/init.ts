@@ -45,12 +45,12 @@ export const createCallerFactory = t.createCallerFactory;
 /** Anyone: create or import a session, list the sessions of the links one holds, read the catalogue. */
 export const publicProcedure = t.procedure.use(mapAppErrors);
 /** Any link of the session, including an invite not yet used: read the session's summary. */
-export const sessionProcedure = publicProcedure.use(requireSessionAccess(['facilitator', 'participant', 'invite']));
+export const sessionProcedure = publicProcedure.concat(requireSessionAccess(['facilitator', 'participant', 'invite']));
 /** The facilitator's or a participant's link: profile and results, each seeing what their role may. */
-export const memberProcedure = publicProcedure.use(requireSessionAccess(['facilitator', 'participant']));
+export const memberProcedure = publicProcedure.concat(requireSessionAccess(['facilitator', 'participant']));
 /** The invite link: join. */
-export const inviteProcedure = publicProcedure.use(requireSessionAccess(['invite']));
+export const inviteProcedure = publicProcedure.concat(requireSessionAccess(['invite']));
 /** A participant's own link: answer and read one's own answers and progress. */
-export const participantProcedure = publicProcedure.use(requireSessionAccess(['participant']));
+export const participantProcedure = publicProcedure.concat(requireSessionAccess(['participant']));
 /** The facilitator's link: the whole session. */
-export const facilitatorProcedure = publicProcedure.use(requireSessionAccess(['facilitator']));
+export const facilitatorProcedure = publicProcedure.concat(requireSessionAccess(['facilitator']));
