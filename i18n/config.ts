@@ -6,7 +6,7 @@ export const DEFAULT_LOCALE: Locale = 'en';
 export const LOCALE_COOKIE = 'NEXT_LOCALE';
 
 /** Message files are split by screen so that each screen's texts live beside each other. */
-export const MESSAGE_NAMESPACES = ['common', 'landing', 'setup', 'questionnaire', 'results', 'workshop', 'report'] as const;
+export const MESSAGE_NAMESPACES = ['common', 'landing', 'setup', 'questionnaire', 'results', 'workshop', 'report', 'manage'] as const;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

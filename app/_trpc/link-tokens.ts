@@ -22,6 +22,12 @@ export function rememberLink(link: StoredLink): void {
   window.localStorage.setItem(LINKS_STORAGE_KEY, JSON.stringify([link, ...others]));
 }
 
+/** Forgets every link of a session this browser holds (after the session is deleted). */
+export function forgetSession(sessionId: string): void {
+  const others = readLinks().filter((l) => l.sessionId !== sessionId);
+  window.localStorage.setItem(LINKS_STORAGE_KEY, JSON.stringify(others));
+}
+
 const ROLE_PREFERENCE: StoredLink['role'][] = ['facilitator', 'participant', 'invite'];
 
 /** The strongest link held for a session: what a call about that session is sent with. */

@@ -54,7 +54,8 @@ export const ParticipantWeight = z.number().min(0).max(100);
 export const StakeholderWeights = z.partialRecord(StakeholderGroup, ParticipantWeight);
 export type StakeholderWeights = z.infer<typeof StakeholderWeights>;
 
-export const SessionTitle = z.string().trim().min(1, 'give the session a title').max(200);
+export const SESSION_TITLE_MAX = 200;
+export const SessionTitle = z.string().trim().min(1, 'give the session a title').max(SESSION_TITLE_MAX);
 const ShortText = z.string().trim().max(200);
 const QuestionText = z.string().trim().max(1000);
 const MaxParticipants = z.number().int().min(1).max(MAX_PARTICIPANTS_LIMIT);
@@ -129,7 +130,7 @@ export const DuplicateSessionInput = z.object({ sessionId: SessionId, title: Ses
 export type DuplicateSessionInput = z.infer<typeof DuplicateSessionInput>;
 
 /** Deleting is permanent, so the facilitator types the session title back. */
-export const DeleteSessionInput = z.object({ sessionId: SessionId, confirmTitle: z.string().max(200) });
+export const DeleteSessionInput = z.object({ sessionId: SessionId, confirmTitle: z.string().max(SESSION_TITLE_MAX) });
 export type DeleteSessionInput = z.infer<typeof DeleteSessionInput>;
 
 export const ParticipantId = z.uuid();

@@ -11,6 +11,7 @@ export const auditLog = pgTable(
       .notNull()
       .references(() => sessions.id, { onDelete: 'cascade' }),
     actor: text().notNull(),
+    /** An AuditAction (core/contracts/audit.ts); an imported entry may carry another version's. */
     action: text().notNull(),
     detail: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     sessionVersion: integer().notNull(),

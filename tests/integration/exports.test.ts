@@ -110,6 +110,7 @@ describeOnEveryEngine('exports: tables, CSV, XLSX and JSON', (database) => {
       '07-measures-ranking.csv',
       '08-consistency.csv',
       '09-consensus.csv',
+      '10-history.csv',
     ]);
     // UTF-8 with a byte-order mark, so that Excel reads Cyrillic and Azerbaijani names right.
     expect([...files['06-strategy-ranking.csv']!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -135,7 +136,14 @@ describeOnEveryEngine('exports: tables, CSV, XLSX and JSON', (database) => {
       'Measures ranking',
       'Consistency',
       'Consensus',
+      'Session history',
     ]);
+    // The history sheet is the session's history as the session tools page reads it: same entries, same order.
+    const history = await facilitator.session.history({ sessionId });
+    const historySheet = sheetRecords(workbook.getWorksheet('Session history')!);
+    expect(historySheet.map((r) => r['Action code'])).toEqual(history.map((h) => h.action));
+    expect(historySheet[0]).toMatchObject({ What: 'Session created', Who: 'Facilitator', 'Session version': history[0]!.sessionVersion });
+    expect(csvRecords(strFromU8(files['10-history.csv']!)).map((r) => r['Action code'])).toEqual(history.map((h) => h.action));
     const weights = sheetRecords(workbook.getWorksheet('Criterion weights')!);
     expect(weights.map((r) => [r['Criterion key'], r['Global weight']])).toEqual(tables.criteriaWeights.rows.map((r) => [r.key, r.global]));
     expect(workbook.getWorksheet('Criterion weights')!.getColumn(6).numFmt).toBe('0.00%');

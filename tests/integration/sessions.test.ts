@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { judgments } from '~/db/schema';
 import { callerFor, describeOnEveryEngine } from './harness';
+import { importedTitle } from '~/server/services/sessions/import';
 import { comparable, comparisonNodes, createAnsweredSession } from './fixtures/flow';
 
 describeOnEveryEngine('saved decision sessions', (database) => {
@@ -92,7 +93,14 @@ describeOnEveryEngine('saved decision sessions', (database) => {
     expect(imported.sessionId).not.toBe(sessionId);
     const importedFacilitator = callerFor(db(), imported.facilitator.token);
     const reexported = await importedFacilitator.session.export({ sessionId: imported.sessionId });
-    expect(comparable(reexported)).toEqual(comparable(exported));
+    // The copy is the original, named apart, with its import at the end of the history.
+    const { session: copiedSession, auditLog: copiedHistory, ...copiedRest } = comparable(reexported);
+    const { session: originalSession, auditLog: originalHistory, ...originalRest } = comparable(exported);
+    expect(copiedRest).toEqual(originalRest);
+    expect({ ...copiedSession, title: originalSession.title }).toEqual(originalSession);
+    expect(copiedSession.title).toMatch(new RegExp(`^${originalSession.title} \\(imported \\d{1,2} [A-Z][a-z]{2,3} \\d{4}\\)$`));
+    expect(copiedHistory.slice(0, -1)).toEqual(originalHistory);
+    expect(copiedHistory.at(-1)).toMatchObject({ action: 'session.imported', detail: { title: originalSession.title } });
 
     const recomputed = await importedFacilitator.result.compute({ sessionId: imported.sessionId });
     expect(recomputed.result).toEqual(group.result);
@@ -100,6 +108,13 @@ describeOnEveryEngine('saved decision sessions', (database) => {
 
     // The old links open only the old session.
     await expect(facilitator.session.get({ sessionId: imported.sessionId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('names an imported copy apart by the day it was imported, within the title limit', () => {
+    expect(importedTitle('Baku ICT cluster', new Date('2026-12-02T23:30:00Z'))).toBe('Baku ICT cluster (imported 2 Dec 2026)');
+    const long = importedTitle('x'.repeat(200), new Date('2026-05-09T00:00:00Z'));
+    expect(long).toHaveLength(200);
+    expect(long.endsWith('x (imported 9 May 2026)')).toBe(true);
   });
 
   it('marks a stored result stale once answers change', async () => {

@@ -13,7 +13,8 @@ const NUMBER_FORMATS: Partial<Record<ColumnFormat, string>> = {
 function sheetName(title: string, taken: Set<string>): string {
   const base = title.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
   let name = base;
-  for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+  // Excel keeps the sheet name "History" for itself (its change tracking) and refuses a workbook that uses it.
+  for (let n = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === 'history'; n += 1) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
   taken.add(name.toLowerCase());
   return name;
 }

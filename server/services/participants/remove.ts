@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AuditAction } from '~/core/contracts/audit';
 import { and, eq } from 'drizzle-orm';
 import type { RemoveParticipantInput } from '~/core/contracts/session';
 import { auditLog, participants, results } from '~/db/schema';
@@ -23,7 +24,7 @@ export async function removeParticipant({ ctx, input }: ServiceArgs<FacilitatorC
     await tx.insert(auditLog).values({
       sessionId: session.id,
       actor: 'facilitator',
-      action: 'participant.removed',
+      action: 'participant.removed' satisfies AuditAction,
       detail: { participantKey: removed.key, displayName: removed.displayName },
       sessionVersion: session.version,
     });

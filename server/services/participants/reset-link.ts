@@ -1,7 +1,8 @@
 import 'server-only';
+import type { AuditAction } from '~/core/contracts/audit';
 import { and, eq } from 'drizzle-orm';
 import type { RemoveParticipantInput } from '~/core/contracts/session';
-import { accessTokens, participants } from '~/db/schema';
+import { accessTokens, auditLog, participants, sessions } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import { issueToken, participantPath } from '../access/tokens';
 import type { FacilitatorContext, ServiceArgs } from '../context';
@@ -24,6 +25,14 @@ export async function resetParticipantLink({ ctx, input }: ServiceArgs<Facilitat
       role: 'participant',
       participantId: participant.id,
       tokenHash,
+    });
+    const [session] = await tx.select({ version: sessions.version }).from(sessions).where(eq(sessions.id, participant.sessionId));
+    await tx.insert(auditLog).values({
+      sessionId: participant.sessionId,
+      actor: 'facilitator',
+      action: 'participant.newLink' satisfies AuditAction,
+      detail: { participantKey: participant.key, displayName: participant.displayName },
+      sessionVersion: session?.version ?? 0,
     });
     return { participantId: participant.id, token, path: participantPath(participant.sessionId, token) };
   });

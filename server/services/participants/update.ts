@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AuditAction } from '~/core/contracts/audit';
 import { and, eq } from 'drizzle-orm';
 import type { UpdateParticipantInput } from '~/core/contracts/session';
 import { auditLog, participants } from '~/db/schema';
@@ -24,7 +25,7 @@ export async function updateParticipant({ ctx, input }: ServiceArgs<FacilitatorC
     await tx.insert(auditLog).values({
       sessionId: session.id,
       actor: 'facilitator',
-      action: 'participant.updated',
+      action: 'participant.updated' satisfies AuditAction,
       detail: { participantKey: updated.key, ...changes },
       sessionVersion: session.version,
     });

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AuditAction } from '~/core/contracts/audit';
 import type { CreateSessionInput } from '~/core/contracts/session';
 import { isSavedTemplate } from '~/core/contracts/templates';
 import { auditLog, sessions } from '~/db/schema';
@@ -49,7 +50,7 @@ export async function createSession({
     await tx.insert(auditLog).values({
       sessionId: session.id,
       actor: 'facilitator',
-      action: 'session.created',
+      action: 'session.created' satisfies AuditAction,
       detail: { modelKey: template.key, modelVersion: template.version, catalogueVersion },
       sessionVersion: session.version,
     });

@@ -1,6 +1,7 @@
 import 'server-only';
+import type { AuditAction } from '~/core/contracts/audit';
 import { eq } from 'drizzle-orm';
-import type { DuplicateSessionInput } from '~/core/contracts/session';
+import { type DuplicateSessionInput, SESSION_TITLE_MAX } from '~/core/contracts/session';
 import { auditLog, clusterProfiles, sessions } from '~/db/schema';
 import { type SessionLinks, issueSessionLinks } from '../access/issue-session-links';
 import type { FacilitatorContext, ServiceArgs } from '../context';
@@ -21,7 +22,7 @@ export async function duplicateSession({
   return ctx.db.transaction(async (tx) => {
     const source = await shareLockSession(tx, ctx.access.sessionId);
     const { spec } = await readModel(tx, source.id);
-    const title = input.title ?? `${source.title.slice(0, 200 - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
+    const title = input.title ?? `${source.title.slice(0, SESSION_TITLE_MAX - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
     const [copy] = await tx
       .insert(sessions)
       .values({
@@ -49,7 +50,7 @@ export async function duplicateSession({
     await tx.insert(auditLog).values({
       sessionId: copy.id,
       actor: 'facilitator',
-      action: 'session.duplicated',
+      action: 'session.duplicated' satisfies AuditAction,
       detail: { fromSessionId: source.id, fromVersion: source.version },
       sessionVersion: copy.version,
     });

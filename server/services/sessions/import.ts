@@ -1,6 +1,8 @@
 import 'server-only';
+import type { AuditAction } from '~/core/contracts/audit';
 import { randomUUID } from 'node:crypto';
 import { MAX_CRITERIA_PER_SESSION } from '~/core/contracts/model-edits';
+import { SESSION_TITLE_MAX } from '~/core/contracts/session';
 import type { ImportSessionInput, SessionExport } from '~/core/contracts/session-export';
 import { auditLog, clusterProfiles, judgments, participants, ratings, results, sessions, workshopRounds } from '~/db/schema';
 import { AppError } from '~/server/errors';
@@ -122,7 +124,7 @@ export async function importSession({
     const [session] = await tx
       .insert(sessions)
       .values({
-        title: source.title,
+        title: importedTitle(source.title, new Date()),
         region: source.region,
         cluster: source.cluster,
         question: source.question,
@@ -206,7 +208,24 @@ export async function importSession({
     await insertInBatches(data.auditLog, (batch) =>
       tx.insert(auditLog).values(batch.map((a) => ({ sessionId, ...a, createdAt: date(a.createdAt) }))),
     );
+    await tx.insert(auditLog).values({
+      sessionId,
+      actor: 'facilitator',
+      action: 'session.imported' satisfies AuditAction,
+      detail: { title: source.title, formatVersion: data.formatVersion },
+      sessionVersion: session.version,
+    });
     const links = await issueSessionLinks(tx, sessionId);
     return { ...links, version: session.version };
   });
+}
+
+/**
+ * An imported copy is named apart from its original ("Baku ICT cluster (imported 3 Dec 2026)"), so two cards in
+ * one browser's list never look the same. The date is written in English, as " (copy)" is: titles are plain text
+ * in no particular language.
+ */
+export function importedTitle(title: string, at: Date): string {
+  const suffix = ` (imported ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at)})`;
+  return `${title.slice(0, SESSION_TITLE_MAX - suffix.length)}${suffix}`;
 }

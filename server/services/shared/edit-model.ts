@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AuditAction } from '~/core/contracts/audit';
 import type { Db } from '~/db/client';
 import type { SessionRow } from '~/db/schema';
 import { AppError } from '~/server/errors';
@@ -23,7 +24,7 @@ type EditState = { session: SessionRow; model: SessionModel };
 export async function editModel<T extends Record<string, unknown> = Record<string, never>>(
   ctx: FacilitatorContext,
   expectedVersion: number,
-  action: string,
+  action: AuditAction,
   apply: (tx: Db, state: EditState) => Promise<{ detail: Record<string, unknown>; value?: T }>,
 ): Promise<ModelEditResult & T> {
   return ctx.db.transaction(async (tx) => {

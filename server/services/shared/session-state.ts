@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AuditAction } from '~/core/contracts/audit';
 import { eq } from 'drizzle-orm';
 import type { Db } from '~/db/client';
 import { type SessionRow, auditLog, sessions } from '~/db/schema';
@@ -52,7 +53,7 @@ export async function shareLockSession(tx: Db, sessionId: string): Promise<Sessi
 export async function recordChange(
   tx: Db,
   session: SessionRow,
-  action: string,
+  action: AuditAction,
   detail: Record<string, unknown>,
   changes: Partial<typeof sessions.$inferInsert> = {},
 ): Promise<number> {

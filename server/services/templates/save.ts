@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AuditAction } from '~/core/contracts/audit';
 import { SavedModelTemplate, type SaveModelTemplateInput } from '~/core/contracts/templates';
 import { auditLog, decisionModels } from '~/db/schema';
 import { AppError } from '~/server/errors';
@@ -58,7 +59,7 @@ export async function saveModelTemplate({ ctx, input }: ServiceArgs<FacilitatorC
     await tx.insert(auditLog).values({
       sessionId: session.id,
       actor: 'facilitator',
-      action: 'model.savedAsTemplate',
+      action: 'model.savedAsTemplate' satisfies AuditAction,
       detail: { templateKey: key, name: input.name },
       sessionVersion: session.version,
     });

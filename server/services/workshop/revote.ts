@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AuditAction } from '~/core/contracts/audit';
 import { and, eq } from 'drizzle-orm';
 import type { RevoteInput } from '~/core/contracts/workshop';
 import { auditLog, judgments, ratings, workshops } from '~/db/schema';
@@ -58,7 +59,7 @@ export async function revote({ ctx, input }: ServiceArgs<FacilitatorContext, Rev
     await tx.insert(auditLog).values({
       sessionId: session.id,
       actor: 'facilitator',
-      action: 'workshop.revote',
+      action: 'workshop.revote' satisfies AuditAction,
       detail: { round: round.number, item, cleared, previousTally: previous },
       sessionVersion: session.version,
     });

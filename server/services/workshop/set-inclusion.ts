@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AuditAction } from '~/core/contracts/audit';
 import { and, eq } from 'drizzle-orm';
 import type { SetInclusionInput } from '~/core/contracts/workshop';
 import { auditLog, participants } from '~/db/schema';
@@ -25,7 +26,7 @@ export async function setInclusion({ ctx, input }: ServiceArgs<FacilitatorContex
       await tx.insert(auditLog).values({
         sessionId: session.id,
         actor: 'facilitator',
-        action: input.isIncluded ? 'participant.included' : 'participant.excluded',
+        action: (input.isIncluded ? 'participant.included' : 'participant.excluded') satisfies AuditAction,
         detail: { participantKey: updated.key },
         sessionVersion: session.version,
       });

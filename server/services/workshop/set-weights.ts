@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AuditAction } from '~/core/contracts/audit';
 import { and, eq, inArray } from 'drizzle-orm';
 import { STAKEHOLDER_GROUPS } from '~/core/contracts/session';
 import type { SetWeightsInput } from '~/core/contracts/workshop';
@@ -33,7 +34,7 @@ export async function setWeights({ ctx, input }: ServiceArgs<FacilitatorContext,
       await tx.insert(auditLog).values({
         sessionId: session.id,
         actor: 'facilitator',
-        action: 'participant.weights',
+        action: 'participant.weights' satisfies AuditAction,
         detail: { count: individual.length },
         sessionVersion: session.version,
       });

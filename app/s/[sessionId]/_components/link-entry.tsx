@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { AccessToken } from '~/core/contracts/session';
 import { serverErrorInfo, useServerErrorText } from '../../../_components/use-error-text';
 import { useTRPCClient } from '../../../_trpc/client';
+import { takeKeyFromFragment } from '../../../_trpc/link-fragment';
 import { readLinks, rememberLink, type StoredLink } from '../../../_trpc/link-tokens';
 
 /** Where each role continues. An invite that has not been used yet goes to the join page. */
@@ -15,14 +16,6 @@ export function destinationFor(sessionId: string, role: StoredLink['role']): str
   if (role === 'facilitator') return `/s/${sessionId}/setup`;
   if (role === 'participant') return `/s/${sessionId}/q`;
   return `/join/${sessionId}`;
-}
-
-/** Reads `#key=` once and takes it out of the address bar, so the token is not left in history or on screen. */
-function takeKeyFromFragment(): string | null {
-  const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
-  const key = params.get('key');
-  if (key !== null) window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-  return key;
 }
 
 type Found = { kind: 'fragment'; token: string } | { kind: 'stored'; role: StoredLink['role'] } | { kind: 'none' };

@@ -10,11 +10,13 @@ import type { AccessContext, ServiceArgs } from '../../context';
 import { participantsInResult } from '../../results/participants-in-result';
 import { recommendationOf } from '../../results/recommendation';
 import { visibleResult } from '../../results/visible-results';
+import { readHistory } from '../../sessions/history';
 import { READ_SNAPSHOT, readSessionSnapshot } from '../../shared/session-snapshot';
 import { judgmentsTable, ratingsTable } from './answers-tables';
 import { exportContext, inLocale } from './context';
 import { participantsTable } from './participants-table';
 import { consensusTable, consistencyTable, criteriaWeightsTable, measuresRankingTable, strategyRankingTable } from './result-tables';
+import { historyTable } from './history-table';
 import { sessionTable } from './session-table';
 import type { ExportBundle } from './types';
 
@@ -70,6 +72,7 @@ export async function buildExportTables({ ctx, input }: ServiceArgs<AccessContex
         measuresRanking: measuresRankingTable(context, (key) => familyNames.get(key) || key),
         consistency: consistencyTable(context),
         consensus: consensusTable(context),
+        history: historyTable(context, role === 'facilitator' ? await readHistory(tx, session.id) : []),
       },
     };
   }, READ_SNAPSHOT);

@@ -80,6 +80,14 @@ export type ConsistencyRow = {
   completion: string | null;
   approximation: string;
 };
+export type HistoryExportRow = {
+  at: string;
+  actor: string;
+  action: string;
+  actionCode: string;
+  subject: string | null;
+  sessionVersion: number;
+};
 export type ConsensusRow = { nodeKey: string | null; node: string; consensus: number; level: string };
 
 /** The tables of an export, in the order of the workbook's sheets and the zip's files. */
@@ -93,6 +101,7 @@ export type ExportTables = {
   measuresRanking: Table<'measuresRanking', MeasureRankRow>;
   consistency: Table<'consistency', ConsistencyRow>;
   consensus: Table<'consensus', ConsensusRow>;
+  history: Table<'history', HistoryExportRow>;
 };
 export type ExportTableId = keyof ExportTables;
 export type AnyExportTable = ExportTables[ExportTableId];

@@ -79,6 +79,7 @@ export function Dashboard({ sessionId }: { sessionId: string }) {
           <nav aria-label={t('navLabel')} className={styles.nav}>
             <Link href={`/s/${sessionId}/setup?step=invite`}>{t('setupLink')}</Link>
             <Link href={`/s/${sessionId}/results`}>{t('resultsLink')}</Link>
+            <Link href={`/s/${sessionId}/manage`}>{t('toolsLink')}</Link>
           </nav>
         </div>
       </header>

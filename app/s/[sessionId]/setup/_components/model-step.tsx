@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { MAX_CRITERIA_DEPTH, MAX_ELEMENTS_PER_NODE } from '~/core/contracts/model';
 import { useLocalizedText } from '../../../../_components/use-localized-text';
@@ -28,7 +29,7 @@ export function ModelStep({ session, setup }: { session: SetupSessionData; setup
         <p className="hint">{t('hint', { perNode: MAX_ELEMENTS_PER_NODE, depth: MAX_CRITERIA_DEPTH })}</p>
       ) : (
         <p className="notice warn">
-          <strong>{t('lockedTitle')}</strong> {t('locked')}
+          <strong>{t('lockedTitle')}</strong> {t('locked')} <Link href={`/s/${session.id}/manage`}>{t('lockedCopy')}</Link>
         </p>
       )}
       {isDraft ? (
