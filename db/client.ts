@@ -44,8 +44,10 @@ export type DbHandle =
  * On globalThis, not in this module: Next may load this module in more than one bundle of one process, and
  * every copy must find the handle of the one database object server/db.ts caches there.
  */
-const globalForHandles = globalThis as unknown as { clusterwiseDbHandles?: WeakMap<Db, DbHandle> };
-const handlesByDb = (globalForHandles.clusterwiseDbHandles ??= new WeakMap<Db, DbHandle>());
+declare global {
+  var clusterwiseDbHandles: WeakMap<Db, DbHandle> | undefined;
+}
+const handlesByDb = (globalThis.clusterwiseDbHandles ??= new WeakMap<Db, DbHandle>());
 
 /** The handle a `Db` came from, so code that only holds the `Db` can tell the engine and reach its connections. */
 export function handleOf(db: Db): DbHandle | undefined {
