@@ -8,7 +8,7 @@ import { GOAL_NODE_ID } from '~/core/model';
 import type { DashboardData } from '~/app/_components/workshop/types';
 import type { ItemText } from '~/app/_components/workshop/use-item-text';
 import styles from './dashboard.module.css';
-import { TableScroll } from './table-scroll';
+import { TableScroll } from '~/app/_components/table-scroll';
 import { useFigures } from './use-figures';
 
 /**

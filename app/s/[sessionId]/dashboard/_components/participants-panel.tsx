@@ -13,7 +13,7 @@ import { useTRPC } from '~/app/_trpc/client';
 import type { DashboardData } from '~/app/_components/workshop/types';
 import type { ItemText } from '~/app/_components/workshop/use-item-text';
 import styles from './dashboard.module.css';
-import { TableScroll } from './table-scroll';
+import { TableScroll } from '~/app/_components/table-scroll';
 import { WeightInput } from './weight-input';
 import { useFigures } from './use-figures';
 import { useParticipationText } from '~/app/_components/use-participation-text';

@@ -15,7 +15,7 @@ import type { LiveStateData, RoundsData } from '~/app/_components/workshop/types
 import type { ItemText } from '~/app/_components/workshop/use-item-text';
 import { ConfirmDialog } from '~/app/_components/confirm-dialog';
 import styles from './dashboard.module.css';
-import { TableScroll } from './table-scroll';
+import { TableScroll } from '~/app/_components/table-scroll';
 import { useFigures } from './use-figures';
 import { useSetLiveState } from './use-live-state';
 

@@ -13,7 +13,7 @@ import { useServerErrorText } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
 import type { DashboardData } from '~/app/_components/workshop/types';
 import styles from './dashboard.module.css';
-import { TableScroll } from './table-scroll';
+import { TableScroll } from '~/app/_components/table-scroll';
 import { WeightInput } from './weight-input';
 
 type WeightFields = z.input<typeof SetWeightsInput>;

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { useExportDownload } from '~/app/s/[sessionId]/_components/results/use-export-download';
 import { useServerErrorText } from '~/app/_components/use-error-text';
 import { useLocalizedText } from '~/app/_components/use-localized-text';
+import { TableScroll } from '~/app/_components/table-scroll';
 import { useTRPC } from '~/app/_trpc/client';
 import styles from './manage.module.css';
 
@@ -90,7 +91,7 @@ export function HistoryPanel({ sessionId }: { sessionId: string }) {
         </p>
       ) : null}
       {shown.length > 0 ? (
-        <div className={styles.tableScroll}>
+        <TableScroll label={t('caption')}>
           <table className="data">
             <caption className="visually-hidden">{t('caption')}</caption>
             <thead>
@@ -116,7 +117,7 @@ export function HistoryPanel({ sessionId }: { sessionId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : history.data ? (
         <p>{t('none')}</p>
       ) : null}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ConfirmDialog } from '~/app/_components/confirm-dialog';
 import { CopyField } from '~/app/_components/copy-field';
 import { useServerErrorText } from '~/app/_components/use-error-text';
+import { TableScroll } from '~/app/_components/table-scroll';
 import { useTRPC } from '~/app/_trpc/client';
 import styles from './manage.module.css';
 
@@ -67,7 +68,7 @@ export function PeoplePanel({ sessionId, isClosed }: { sessionId: string; isClos
       ) : rows.length === 0 ? (
         <p>{people.isPending ? t('loading') : t('none')}</p>
       ) : (
-        <div className={styles.tableScroll}>
+        <TableScroll label={t('caption')}>
           <table className="data">
             <caption className="visually-hidden">{t('caption')}</caption>
             <thead>
@@ -104,7 +105,7 @@ export function PeoplePanel({ sessionId, isClosed }: { sessionId: string; isClos
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {isClosed && rows.length > 0 ? <p className="hint">{t('closedHint')}</p> : null}
       {problem ? (

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import styles from './dashboard.module.css';
+import styles from './table-scroll.module.css';
 
 /**
  * A wide table that scrolls sideways inside its card on a phone. The scrolling box takes keyboard focus (and
