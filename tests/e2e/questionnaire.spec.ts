@@ -9,6 +9,8 @@ import { expectAccessible } from './fixtures/accessibility';
  */
 
 const SHOTS = 'test-results/screenshots';
+/** What the slider says before it is answered (messages questionnaire.pair.notAnswered). */
+const NOT_ANSWERED = 'Not answered yet';
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -122,6 +124,9 @@ test('a participant joins, answers by keyboard, resolves an inconsistency, score
   await shot(page, '03-profile');
   await page.getByRole('button', { name: 'Next', exact: true }).press('Enter');
 
+  // The questionnaire's one <h1> is the session's title; each question is an <h2> under it.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kazan petrochemical cluster');
+
   // 3. Every criteria comparison, keyboard only. Pair 2 is answered with the slider, then back to the list.
   const pairs: Array<[number, number]> = [];
   for (let i = 0; i < CRITERIA.length; i++) for (let j = i + 1; j < CRITERIA.length; j++) pairs.push([i, j]);
@@ -155,7 +160,10 @@ test('a participant joins, answers by keyboard, resolves an inconsistency, score
     if (index === 2) {
       // Still the slider (the choice is remembered); answer, then switch back to the list by keyboard.
       const slider = page.getByRole('slider', { name: `Your answer: “${CRITERIA[i]}” or “${CRITERIA[j]}”` });
-      await page.keyboard.press('Tab');
+      await expect(slider).toHaveAttribute('aria-valuetext', NOT_ANSWERED);
+      // An unanswered slider rests in the middle: a tap there answers "equally important".
+      await slider.click();
+      await expect(slider).toHaveAttribute('aria-valuetext', sentence(i, j, 0));
       await expect(slider).toBeFocused();
       await page.keyboard.press('ArrowLeft');
       await page.keyboard.press('ArrowRight');

@@ -304,7 +304,7 @@ function QuestionnaireFlow({
   return (
     <div className={styles.flow}>
       <header className={styles.top}>
-        <p className={styles.sessionTitle}>{session.title}</p>
+        <h1 className={styles.sessionTitle}>{session.title}</h1>
         <p className={styles.identity}>
           {t('answeringAs', { name: participant.displayName, group: tGroups(participant.stakeholderGroup) })}
         </p>
