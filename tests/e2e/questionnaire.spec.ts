@@ -177,6 +177,16 @@ test('a participant joins, answers by keyboard, resolves an inconsistency, score
       continue;
     }
 
+    if (index === 3) {
+      // Next stays in view above the 17 answers, on a desktop and on a phone.
+      const before = page.viewportSize()!;
+      for (const size of [DESKTOP, PHONE]) {
+        await page.setViewportSize(size);
+        const next = (await page.getByRole('button', { name: 'Next', exact: true }).boundingBox())!;
+        expect(next.y + next.height).toBeLessThanOrEqual(size.height);
+      }
+      await page.setViewportSize(before);
+    }
     await answerWithList(page, position);
     await expect(page.getByRole('radio', { name: sentence(i, j, position), checked: true })).toBeFocused();
     if (index === 0) {
@@ -314,6 +324,16 @@ test('the questionnaire reads in Russian and Azerbaijani, options compared pairw
   ).toBeChecked();
   await expectAccessible(page);
   await shot(page, '12-ru-pair-phone');
+  // Long Russian words wrap: no sideways scrolling from 320 to 430 px, with the list and with the slider.
+  for (const mode of ['ползунка', 'списка ответов']) {
+    const choice = page.getByRole('radio', { name: mode });
+    if (await choice.count()) await choice.check();
+    for (const width of [320, 360, 430]) {
+      await page.setViewportSize({ width, height: PHONE.height });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${mode} at ${width} px`).toBeLessThanOrEqual(0);
+    }
+  }
+  await page.setViewportSize(PHONE);
 
   // All pairs at once; a cycle that cannot hold (A > B, B > C, C > A) brings the warning, in Russian.
   await page.getByRole('button', { name: 'Показать все пары' }).click();

@@ -7,7 +7,7 @@ import type { UiNode } from '~/app/_components/use-decision-model';
 import type { JudgmentText } from '~/app/_components/judgment/use-judgment-text';
 
 const KEY_DELAY_MS = 350;
-/** Slider values, left to right: one tick per answer the scale allows, "equal" in the middle. */
+/** Slider values, left to right: one tick mark per answer the scale allows, "equal" in the middle. */
 const TICKS = Array.from({ length: 17 }, (_, index) => index - 8);
 
 /**
@@ -36,7 +36,6 @@ export function ScaleSlider({
 }) {
   const t = useTranslations('questionnaire.pair');
   const id = useId();
-  const ticksId = `${id}-ticks`;
   const nameA = text.nameOf(node, i);
   const nameB = text.nameOf(node, j);
   const current = position === null ? t('notAnswered') : text.sentence(node, i, j, position);
@@ -55,7 +54,6 @@ export function ScaleSlider({
         aria-valuetext={current}
         aria-describedby={describedBy}
         data-answered={position !== null}
-        list={ticksId}
         onChange={(event) => onChange(-Number(event.target.value) || 0, KEY_DELAY_MS)}
         // An unanswered slider rests in the middle, so a tap there changes no value and fires no change: the tap
         // itself is the answer ("equally important"), as a tap anywhere else is.
@@ -69,11 +67,11 @@ export function ScaleSlider({
           onEnter();
         }}
       />
-      <datalist id={ticksId}>
+      <div className={styles.sliderTicks} aria-hidden="true">
         {TICKS.map((value) => (
-          <option key={value} value={value} />
+          <span key={value} data-middle={value === 0} />
         ))}
-      </datalist>
+      </div>
       <div className={styles.sliderEnds} aria-hidden="true">
         <span>{nameA}</span>
         <span>{text.label(node, 0)}</span>
