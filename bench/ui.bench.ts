@@ -22,19 +22,20 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from '@playwright/test';
 import superjson from 'superjson';
-import { type AppServer, inputsChangedSinceBuild, setUpDatabase, startAppServer } from './support/app-server';
+import { buildState } from '../scripts/build-if-changed.mjs';
+import { type AppServer, setUpDatabase, startAppServer } from './support/app-server';
 
 const RUNS = 7;
 const TARGET_GZIP_BYTES = 200 * 1024;
 const TARGET_MS = 1000;
 
 function checkBuild(): void {
-  const changed = inputsChangedSinceBuild('.next');
-  if (changed === null) {
+  const state = buildState('.next');
+  if (state === 'missing') {
     throw new Error('No production build: .next/BUILD_ID is missing. Run `npm run build` first, then `npm run bench:ui`.');
   }
-  if (changed.length > 0) {
-    console.warn(`warning: ${changed.join(', ')} changed after the last build; run \`npm run build\` for current figures.`);
+  if (state === 'changed') {
+    console.warn('warning: the sources changed after the last build; run `npm run build` for current figures.');
   }
 }
 
