@@ -10,7 +10,12 @@ export type RateLimitVerdict =
       /** Gives the call back: it does not count after all (a look-up that found a right room code). */
       undo(): Promise<void>;
     }
-  | { isAllowed: false; retryAfterMs: number };
+  | {
+      isAllowed: false;
+      retryAfterMs: number;
+      /** The first refusal in this window: the one worth a line in the log. */
+      isFirstRefusal: boolean;
+    };
 
 export type RateLimiter = {
   /** Where the counters are: `process` (this process only) or `postgres` (shared by every app instance). */
@@ -27,7 +32,7 @@ const SWEEP_EVERY = 10_000;
  * JavaScript call runs to its end before the next starts, so counting is atomic. `now` is injectable for tests.
  */
 export function createInProcessRateLimiter({ now = Date.now }: { now?: () => number } = {}): RateLimiter {
-  const windows = new Map<string, { endsAt: number; hits: number }>();
+  const windows = new Map<string, { endsAt: number; hits: number; refusals: number }>();
   let sinceSweep = 0;
   return {
     store: 'process',
@@ -38,8 +43,11 @@ export function createInProcessRateLimiter({ now = Date.now }: { now?: () => num
         for (const [staleKey, stale] of windows) if (stale.endsAt <= at) windows.delete(staleKey);
       }
       let window = windows.get(key);
-      if (!window || window.endsAt <= at) windows.set(key, (window = { endsAt: at + windowMs, hits: 0 }));
-      if (window.hits >= limit) return { isAllowed: false, retryAfterMs: Math.max(1, window.endsAt - at) };
+      if (!window || window.endsAt <= at) windows.set(key, (window = { endsAt: at + windowMs, hits: 0, refusals: 0 }));
+      if (window.hits >= limit) {
+        window.refusals += 1;
+        return { isAllowed: false, retryAfterMs: Math.max(1, window.endsAt - at), isFirstRefusal: window.refusals === 1 };
+      }
       window.hits += 1;
       const counted = window;
       return {

@@ -10,7 +10,8 @@ const SWEEP_EVERY = 1_000;
  * Counters in PostgreSQL (the UNLOGGED table rate_limit_windows), so every app instance on the database counts
  * in the same window: one `INSERT ... ON CONFLICT DO UPDATE ... RETURNING` per call, which PostgreSQL runs
  * atomically under the key's row lock, with the database's clock for every instance. A refused call leaves
- * `hits` at limit + 1, which marks the window full without counting it.
+ * `hits` past the limit, which marks the window full without counting it: limit + 1 after the window's first
+ * refusal, limit + 2 after any later one.
  */
 export function createPostgresRateLimiter(db: Db): RateLimiter {
   let sinceSweep = 0;
@@ -25,7 +26,7 @@ export function createPostgresRateLimiter(db: Db): RateLimiter {
         insert into rate_limit_windows as w (key, hits, window_ends_at)
         select ${key}, 1, at + ${windowLength} from clock
         on conflict (key) do update set
-          hits = case when ${hasEnded} then 1 when w.hits > ${limit} then w.hits else w.hits + 1 end,
+          hits = case when ${hasEnded} then 1 when w.hits >= ${limit} then least(w.hits + 1, ${limit} + 2) else w.hits + 1 end,
           window_ends_at = case when ${hasEnded} then excluded.window_ends_at else w.window_ends_at end
         returning hits, window_ends_at::text as ends_at,
           ceil(extract(epoch from (window_ends_at - (select at from clock))) * 1000)::double precision as remaining_ms`);
@@ -38,7 +39,7 @@ export function createPostgresRateLimiter(db: Db): RateLimiter {
           .where(lt(rateLimitWindows.windowEndsAt, sql`clock_timestamp() - interval '1 hour'`))
           .catch(() => undefined);
       }
-      if (row.hits > limit) return { isAllowed: false, retryAfterMs: Math.max(1, Number(row.remaining_ms)) };
+      if (row.hits > limit) return { isAllowed: false, retryAfterMs: Math.max(1, Number(row.remaining_ms)), isFirstRefusal: row.hits === limit + 1 };
       return {
         isAllowed: true,
         async undo() {

@@ -52,6 +52,27 @@ describeOnEveryEngine('rate limits over HTTP', (database) => {
     expect(rateLimiterFor(db()).store).toBe(database().engine === 'pglite' ? 'process' : 'postgres');
   });
 
+  it('counts a window the same way in either store: the limit, refusals not counted, a call given back, a new window', async () => {
+    const limiter = await freshLimiter();
+    const hit = () => limiter.hit('test/window', 3, 1_500);
+    const first = await hit();
+    expect((await Promise.all([hit(), hit()])).map((v) => v.isAllowed)).toEqual([true, true]);
+    const refused = await hit();
+    expect(refused).toMatchObject({ isAllowed: false, isFirstRefusal: true });
+    expect(refused.isAllowed ? 0 : refused.retryAfterMs).toBeGreaterThan(0);
+    expect(refused.isAllowed ? Infinity : refused.retryAfterMs).toBeLessThanOrEqual(1_500);
+    expect(await hit()).toMatchObject({ isAllowed: false, isFirstRefusal: false });
+    if (!first.isAllowed) throw new Error('the first call was refused');
+    await first.undo();
+    expect((await hit()).isAllowed).toBe(true);
+    expect((await hit()).isAllowed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    expect((await hit()).isAllowed).toBe(true);
+    // Giving back a call of a window that has ended takes nothing from the new one.
+    await first.undo();
+    expect((await Promise.all([hit(), hit(), hit()])).map((v) => v.isAllowed)).toEqual([true, true, false]);
+  });
+
   it('limits 40 wrong room codes from one socket however X-Forwarded-For rotates, with TRUST_PROXY off', async () => {
     const { roomCode } = await createRoom(db(), { count: 0 });
     const app = await serve('off');

@@ -4,6 +4,7 @@ import { RoomCode } from '~/core/contracts/workshop';
 import { addressGroupOf } from '~/server/client-address.js';
 import { AppError } from '~/server/errors';
 import type { SessionAccess } from '~/server/services/context';
+import type { RateLimitVerdict } from '~/server/rate-limits';
 import type { InnerContext } from '../context';
 
 type LimitedContext = InnerContext & { access?: SessionAccess };
@@ -25,6 +26,17 @@ function addressKey(ctx: InnerContext): string {
   return `address:${ctx.clientAddress ? addressGroupOf(ctx.clientAddress) : 'unknown'}`;
 }
 
+/**
+ * One line in the log per full window (its first refusal), not one per refused call: a flood must not flood the
+ * log too. The key names the bucket and the caller (address or participant id).
+ */
+function logRefusal(key: string, verdict: Extract<RateLimitVerdict, { isAllowed: false }>, limit: number, windowMs: number) {
+  if (!verdict.isFirstRefusal) return;
+  console.warn(
+    `rate limit reached: ${key} (${limit} in ${windowMs / 1000} s); refusing for ${Math.ceil(verdict.retryAfterMs / 1000)} s, further refusals in this window not logged`,
+  );
+}
+
 function rateLimited(what: string, retryAfterMs: number): AppError {
   const seconds = Math.ceil(retryAfterMs / 1000);
   return new AppError('RATE_LIMITED', `Too many ${what} in a short time; wait ${seconds} second${seconds === 1 ? '' : 's'}.`, {
@@ -43,8 +55,12 @@ export function rateLimit(bucket: string, { limit, windowMs, by = 'participant',
   return experimental_standaloneMiddleware<{ ctx: LimitedContext }>().create(async function rateLimit({ ctx, next }) {
     if (!ctx.rateLimiter) return next();
     const who = by === 'participant' && ctx.access?.role === 'participant' ? `participant:${ctx.access.participantId}` : addressKey(ctx);
-    const verdict = await ctx.rateLimiter.hit(`${bucket}/${who}`, limit, windowMs);
-    if (!verdict.isAllowed) throw rateLimited(what, verdict.retryAfterMs);
+    const key = `${bucket}/${who}`;
+    const verdict = await ctx.rateLimiter.hit(key, limit, windowMs);
+    if (!verdict.isAllowed) {
+      logRefusal(key, verdict, limit, windowMs);
+      throw rateLimited(what, verdict.retryAfterMs);
+    }
     return next();
   });
 }
@@ -76,10 +92,11 @@ export const wrongRoomCodeLimit = experimental_standaloneMiddleware<{ ctx: Limit
   // A code of the wrong shape is refused by the input contract and looks nothing up.
   if (!ctx.rateLimiter || !code.success) return next();
   const limiter = ctx.rateLimiter;
-  const verdicts = await Promise.all([
-    limiter.hit(`room-code-miss/${addressKey(ctx)}`, WRONG_ROOM_CODES_PER_ADDRESS, WRONG_ROOM_CODE_WINDOW_MS),
-    limiter.hit(`room-code-miss/prefix:${code.data.slice(0, ROOM_CODE_PREFIX_LENGTH)}`, WRONG_ROOM_CODES_PER_PREFIX, WRONG_ROOM_CODE_WINDOW_MS),
-  ]);
+  const buckets = [
+    { key: `room-code-miss/${addressKey(ctx)}`, limit: WRONG_ROOM_CODES_PER_ADDRESS },
+    { key: `room-code-miss/prefix:${code.data.slice(0, ROOM_CODE_PREFIX_LENGTH)}`, limit: WRONG_ROOM_CODES_PER_PREFIX },
+  ];
+  const verdicts = await Promise.all(buckets.map(({ key, limit }) => limiter.hit(key, limit, WRONG_ROOM_CODE_WINDOW_MS)));
   const result = await next();
   const cause = result.ok ? null : result.error.cause;
   const isWrongCode = cause instanceof AppError && cause.code === 'NOT_FOUND';
@@ -87,8 +104,13 @@ export const wrongRoomCodeLimit = experimental_standaloneMiddleware<{ ctx: Limit
     await Promise.all(verdicts.map((verdict) => (verdict.isAllowed ? verdict.undo() : undefined)));
     return result;
   }
-  const refusal = verdicts.find((verdict) => !verdict.isAllowed);
-  if (refusal && !refusal.isAllowed) throw rateLimited('wrong room codes', refusal.retryAfterMs);
+  let refusal: Extract<RateLimitVerdict, { isAllowed: false }> | undefined;
+  for (const [n, verdict] of verdicts.entries()) {
+    if (verdict.isAllowed) continue;
+    logRefusal(buckets[n]!.key, verdict, buckets[n]!.limit, WRONG_ROOM_CODE_WINDOW_MS);
+    refusal ??= verdict;
+  }
+  if (refusal) throw rateLimited('wrong room codes', refusal.retryAfterMs);
   return result;
 });
 
