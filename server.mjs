@@ -15,6 +15,7 @@ process.env.NODE_ENV = 'production';
 const { env } = await import('./server/env.js');
 const { PgliteFolderError, lockPgliteFolder, pgliteFolderOf } = await import('./db/pglite-folder.js');
 const { compileTrustProxy, rewriteClientHeaders } = await import('./server/client-address.js');
+const { markServing } = await import('./scripts/build-if-changed.mjs');
 
 const port = env.PORT ?? 3000;
 // A HOSTNAME that is just this machine's name was exported by the shell or container, not chosen.
@@ -35,6 +36,7 @@ const { default: next } = await import('next');
 const app = next({ dev: false, dir: import.meta.dirname, hostname: listenOn ?? 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
+markServing(env.NEXT_DIST_DIR);
 
 const trust = compileTrustProxy(env.TRUST_PROXY);
 // Tells the app (server/trpc/context.ts) that X-Forwarded-For was set here from the socket.

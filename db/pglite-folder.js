@@ -75,8 +75,25 @@ function processStartTime(pid) {
   }
 }
 
-/** @param {LockHolder} holder */
-function isRunning(holder) {
+/**
+ * This process as a lock file names it.
+ * @returns {LockHolder}
+ */
+export function thisProcess() {
+  return {
+    pid: process.pid,
+    startTime: processStartTime(process.pid),
+    host: hostname(),
+    command: process.argv.slice(1).map((arg) => path.basename(arg)).join(' ').slice(0, 200) || 'node',
+    since: new Date().toISOString(),
+  };
+}
+
+/**
+ * Whether the process a lock file names still runs: same pid, and the same start time where /proc tells it.
+ * @param {LockHolder} holder
+ */
+export function isRunning(holder) {
   // A lock written on another machine (a shared network folder) cannot be checked from here: it holds.
   if (holder.host !== hostname()) return true;
   try {
@@ -285,14 +302,7 @@ export function lockPgliteFolder(folder, { reservedForApp = false } = {}) {
     throw error;
   }
   const file = path.join(folder, LOCK_FILE_NAME);
-  /** @type {LockHolder} */
-  const holder = {
-    pid: process.pid,
-    startTime: processStartTime(process.pid),
-    host: hostname(),
-    command: process.argv.slice(1).map((arg) => path.basename(arg)).join(' ').slice(0, 200) || 'node',
-    since: new Date().toISOString(),
-  };
+  const holder = thisProcess();
   for (let attempt = 0; ; attempt += 1) {
     let isCreated;
     try {

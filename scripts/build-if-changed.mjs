@@ -7,9 +7,10 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isRunning, thisProcess } from '../db/pglite-folder.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -72,6 +73,52 @@ export function buildState(distDir, hash = sourceHash()) {
   return existsSync(stampPath) && readFileSync(stampPath, 'utf8').trim() === hash ? 'current' : 'changed';
 }
 
+const SERVING_PREFIX = 'clusterwise-serving-';
+
+/**
+ * server.mjs marks the build it serves, one file per process (several instances may serve one build), removed
+ * when it exits: `next build` replaces the folder's files, which would break a server running from it.
+ * @param {string} distDir
+ */
+export function markServing(distDir) {
+  const file = path.join(ROOT, distDir, `${SERVING_PREFIX}${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(thisProcess()));
+  process.once('exit', () => {
+    try {
+      unlinkSync(file);
+    } catch {
+      // the folder was rebuilt meanwhile
+    }
+  });
+}
+
+/**
+ * The live processes serving the build in `distDir`; marks of processes that are gone are removed.
+ * @param {string} distDir
+ */
+export function serversOf(distDir) {
+  const folder = path.join(ROOT, distDir);
+  if (!existsSync(folder)) return [];
+  const live = [];
+  for (const name of readdirSync(folder).filter((n) => n.startsWith(SERVING_PREFIX))) {
+    try {
+      const holder = JSON.parse(readFileSync(path.join(folder, name), 'utf8'));
+      if (isRunning(holder)) {
+        live.push(holder);
+        continue;
+      }
+    } catch {
+      // unreadable: a leftover
+    }
+    try {
+      unlinkSync(path.join(folder, name));
+    } catch {
+      // removed by someone else
+    }
+  }
+  return live;
+}
+
 /** Records that the build now in `distDir` was made from sources hashing to `hash`. */
 export function stampBuild(distDir, hash) {
   writeFileSync(path.join(ROOT, distDir, STAMP_FILE), `${hash}\n`);
@@ -89,6 +136,14 @@ export async function buildIfChanged(distDir, { env = process.env, stdio = 'inhe
   const hash = sourceHash();
   const state = buildState(distDir, hash);
   if (state === 'current' && !always) return 'reused';
+  const servers = serversOf(distDir);
+  if (servers.length > 0) {
+    throw new Error(
+      `The build in ${distDir} ${state === 'current' ? 'is current' : 'is out of date'}, but process ${servers.map((p) => p.pid).join(', ')} ` +
+        `(server.mjs) is serving from it, and building would replace its files under it. Stop ${servers.length === 1 ? 'it' : 'them'} first, ` +
+        'or build into another folder (NEXT_DIST_DIR=.next-other).',
+    );
+  }
   console.log(
     state === 'missing'
       ? `No production build in ${distDir}: building one (next build, a few minutes on 2 cores)...`
