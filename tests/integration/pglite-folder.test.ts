@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -134,10 +134,20 @@ describe('one process per PGlite folder', { timeout: 120_000 }, () => {
   it('says a folder this user may not write cannot be written, instead of failing inside PGlite', async () => {
     const messageFor = async (target: string) => {
       if (isRoot) {
-        // Root writes anywhere, so the check runs as another user.
-        const child = startAppProcess(['count-sessions', target], { uid: NOBODY, gid: NOBODY, isFailureExpected: true });
-        expect(await child.done).not.toBe(0);
-        return child.stderr();
+        // Root writes anywhere, so the check runs as another user: the lock module (which needs nothing but Node)
+        // copied where that user can read it, since the project's own folder may not be readable to others.
+        const copy = path.join(scratch, 'pglite-folder.js');
+        copyFileSync(path.join(ROOT, 'db', 'pglite-folder.js'), copy);
+        return new Promise<string>((resolve) => {
+          const child = spawn(
+            process.execPath,
+            ['--input-type=module', '-e', `import { lockPgliteFolder } from ${JSON.stringify(copy)}; lockPgliteFolder(${JSON.stringify(target)});`],
+            { cwd: scratch, uid: NOBODY, gid: NOBODY, stdio: ['ignore', 'ignore', 'pipe'] },
+          );
+          let stderr = '';
+          child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+          child.on('exit', (code) => resolve(code === 0 ? 'opened' : stderr));
+        });
       }
       try {
         createDb(target);
