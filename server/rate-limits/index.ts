@@ -20,7 +20,8 @@ const limiters = (globalThis.clusterwiseRateLimiters ??= new WeakMap<Db, RateLim
 export function rateLimiterFor(db: Db): RateLimiter {
   let limiter = limiters.get(db);
   if (!limiter) {
-    limiter = handleOf(db)?.engine === 'postgres' ? createPostgresRateLimiter(db) : createInProcessRateLimiter();
+    const handle = handleOf(db);
+    limiter = handle?.engine === 'postgres' ? createPostgresRateLimiter(handle) : createInProcessRateLimiter();
     limiters.set(db, limiter);
   }
   return limiter;

@@ -1,5 +1,5 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Db } from '~/db/client';
+import type { DbHandle } from '~/db/client';
 import { rateLimitWindows } from '~/db/schema';
 import type { RateLimiter } from './limiter';
 
@@ -13,7 +13,8 @@ const SWEEP_EVERY = 1_000;
  * `hits` past the limit, which marks the window full without counting it: limit + 1 after the window's first
  * refusal, limit + 2 after any later one.
  */
-export function createPostgresRateLimiter(db: Db): RateLimiter {
+export function createPostgresRateLimiter(handle: Extract<DbHandle, { engine: 'postgres' }>): RateLimiter {
+  const db = handle.db;
   let sinceSweep = 0;
   return {
     store: 'postgres',
@@ -21,7 +22,7 @@ export function createPostgresRateLimiter(db: Db): RateLimiter {
       const windowLength = sql`${windowMs}::double precision * interval '1 millisecond'`;
       // `excluded.window_ends_at` is now + the window, so a window that ended by now ends before it - the window.
       const hasEnded = sql`w.window_ends_at <= excluded.window_ends_at - ${windowLength}`;
-      const result = await db.execute(sql`
+      const result = await handle.nodePostgres.execute<{ hits: number; ends_at: string; remaining_ms: number }>(sql`
         with clock as (select clock_timestamp() as at)
         insert into rate_limit_windows as w (key, hits, window_ends_at)
         select ${key}, 1, at + ${windowLength} from clock
@@ -30,8 +31,7 @@ export function createPostgresRateLimiter(db: Db): RateLimiter {
           window_ends_at = case when ${hasEnded} then excluded.window_ends_at else w.window_ends_at end
         returning hits, window_ends_at::text as ends_at,
           ceil(extract(epoch from (window_ends_at - (select at from clock))) * 1000)::double precision as remaining_ms`);
-      // node-postgres' result: rows as PostgreSQL returned them.
-      const row = (result as unknown as { rows: Array<{ hits: number; ends_at: string; remaining_ms: number }> }).rows[0]!;
+      const row = result.rows[0]!;
       if (++sinceSweep >= SWEEP_EVERY) {
         sinceSweep = 0;
         void db

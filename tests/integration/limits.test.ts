@@ -38,8 +38,10 @@ describeOnEveryEngine('rate limits over HTTP', (database) => {
   /** Counters of their own for one test: a new in-process limiter, or the PostgreSQL table emptied. */
   async function freshLimiter(): Promise<RateLimiter> {
     if (database().engine === 'pglite') return createInProcessRateLimiter();
-    await db().delete(rateLimitWindows);
-    return createPostgresRateLimiter(db());
+    const handle = database().handle;
+    if (handle.engine !== 'postgres') throw new Error('not PostgreSQL');
+    await handle.db.delete(rateLimitWindows);
+    return createPostgresRateLimiter(handle);
   }
 
   async function serve(trustProxy = 'off', rateLimiter?: RateLimiter) {
