@@ -12,7 +12,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const externalBaseUrl = process.env.E2E_BASE_URL;
 const dataDir = mkdtempSync(join(tmpdir(), 'clusterwise-e2e-'));
 const isCi = Boolean(process.env.CI);
-const serve = process.env.E2E_DEV ? `npx next dev -p ${port}` : `npx next start -p ${port}`;
+// server.mjs is what `npm start` serves with (client addresses from the socket, PORT and HOSTNAME).
+const serve = process.env.E2E_DEV ? `npx next dev -p ${port}` : 'node server.mjs';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -39,7 +40,7 @@ export default defineConfig({
         command: `npm run db:setup && ${serve}`,
         url: `http://127.0.0.1:${port}`,
         // Browser tests answer far faster than people do; the rate limits have their own integration tests.
-        env: { DATABASE_URL: dataDir, NEXT_TELEMETRY_DISABLED: '1', RATE_LIMITS: 'off' },
+        env: { DATABASE_URL: dataDir, NEXT_TELEMETRY_DISABLED: '1', RATE_LIMITS: 'off', PORT: String(port), HOSTNAME: '127.0.0.1' },
         reuseExistingServer: false,
         timeout: 180_000,
         stdout: 'ignore',

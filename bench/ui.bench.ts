@@ -2,7 +2,7 @@
  * UI benchmark: `npm run bench:ui` (tsx bench/ui.bench.ts), against the PRODUCTION build. Run `npm run build`
  * first: this script does not build, it checks that .next/BUILD_ID exists and warns when sources are newer.
  *
- * It starts `next start` on a free port with a fresh PGlite folder (migrated and seeded by db/setup.ts with the
+ * It starts server.mjs (what `npm start` runs) on a free port with a fresh PGlite folder (migrated and seeded by db/setup.ts with the
  * same DATABASE_URL), creates a session and a participant over HTTP, and reports for the questionnaire page:
  *
  *   (a) first-load JavaScript: the sum of the gzip sizes (node:zlib, default level) of every JavaScript file the
@@ -22,19 +22,20 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from '@playwright/test';
 import superjson from 'superjson';
-import { type AppServer, inputsChangedSinceBuild, setUpDatabase, startAppServer } from './support/app-server';
+import { buildState } from '../scripts/build-if-changed.mjs';
+import { type AppServer, setUpDatabase, startAppServer } from './support/app-server';
 
 const RUNS = 7;
 const TARGET_GZIP_BYTES = 200 * 1024;
 const TARGET_MS = 1000;
 
 function checkBuild(): void {
-  const changed = inputsChangedSinceBuild('.next');
-  if (changed === null) {
+  const state = buildState('.next');
+  if (state === 'missing') {
     throw new Error('No production build: .next/BUILD_ID is missing. Run `npm run build` first, then `npm run bench:ui`.');
   }
-  if (changed.length > 0) {
-    console.warn(`warning: ${changed.join(', ')} changed after the last build; run \`npm run build\` for current figures.`);
+  if (state === 'changed') {
+    console.warn('warning: the sources changed after the last build; run `npm run build` for current figures.');
   }
 }
 
@@ -171,7 +172,7 @@ async function main(): Promise<void> {
     const times = runs.map((r) => r.answerableMs);
     const timeMedian = median(times);
 
-    console.log(`Clusterwise UI benchmark: production build, next start on ${baseUrl}, headless Chromium`);
+    console.log(`Clusterwise UI benchmark: production build, server.mjs on ${baseUrl}, headless Chromium`);
     console.log(`Questionnaire page: /s/<session>/q, resuming on the first comparison\n`);
     console.log(`(a) first-load JavaScript: ${first.scripts.length} files, ${kb(totalGzip)} gzip (${kb(totalRaw)} uncompressed)`);
     for (const script of [...first.scripts].sort((a, b) => b.gzip - a.gzip).slice(0, 6)) {

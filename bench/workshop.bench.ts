@@ -585,7 +585,7 @@ function report(results: ScenarioResult[]): void {
 async function main(): Promise<void> {
   const build = await ensureProductionBuild(DIST_DIR);
   console.log(
-    `Clusterwise workshop benchmark: production build (${DIST_DIR}, ${build}), next start on PostgreSQL (${new URL(ADMIN_URL).host}), ` +
+    `Clusterwise workshop benchmark: production build (${DIST_DIR}, ${build}), server.mjs on PostgreSQL (${new URL(ADMIN_URL).host}), ` +
       `rate limits on; ${cpus().length} CPUs`,
   );
   console.log(

@@ -1,11 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { type NodePgDatabase, drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { type PgliteDatabase, drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { MEMORY_URL, PgliteFolderError, isPostgresUrl, lockPgliteFolder, pgliteFolderOf } from './pglite-folder.js';
 import * as schema from './schema';
+
+export { DEFAULT_DATA_DIR, MEMORY_URL, PgliteFolderError, isPostgresUrl, pgliteFolderOf } from './pglite-folder.js';
 
 export type Schema = typeof schema;
 
@@ -70,19 +71,13 @@ function register<H extends DbHandle>(handle: H): H {
   return handle;
 }
 
-export const DEFAULT_DATA_DIR = path.join('data', 'pglite');
-export const MEMORY_URL = 'memory://';
-
-export function isPostgresUrl(url: string | undefined): boolean {
-  return url !== undefined && /^postgres(ql)?:\/\//.test(url);
-}
-
 /**
  * Opens the database `url` names: a PostgreSQL URL gets a node-postgres pool; `memory://` an in-memory
  * PGlite; anything else (or nothing) a PGlite folder, created if missing because PGlite does not create
- * parent folders. One PGlite folder must be opened by one process at a time. `loadDataDir`: an in-memory PGlite
- * starts from this dump of another one (`dumpDataDir()`), skipping initdb (the test suites load one migrated and
- * seeded database per file this way).
+ * parent folders. A PGlite folder is opened by one process at a time: its lock (db/pglite-folder.js) is taken
+ * first, and a PgliteFolderError names the process holding it, or says the folder cannot be written.
+ * `loadDataDir`: an in-memory PGlite starts from this dump of another one (`dumpDataDir()`), skipping initdb (the
+ * test suites load one migrated and seeded database per file this way).
  */
 export function createDb(url?: string, { loadDataDir }: { loadDataDir?: Blob } = {}): DbHandle {
   if (url !== undefined && isPostgresUrl(url)) {
@@ -98,11 +93,42 @@ export function createDb(url?: string, { loadDataDir }: { loadDataDir?: Blob } =
     const db = drizzlePglite({ client, schema, casing: 'snake_case' });
     return register({ engine: 'pglite', db, pglite: db, client, dataDir: null, ...lifecycle(() => client.close()) });
   }
-  // The folder is only known at run time; without the ignore hint Turbopack would trace the whole project into
-  // the server output to cover every path it might be.
-  const dataDir = path.resolve(/*turbopackIgnore: true*/ url?.replace(/^file:(\/\/)?/, '') || DEFAULT_DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  const dataDir = pgliteFolderOf(url)!;
+  const lock = lockPgliteFolder(dataDir);
+  let client: PGlite;
+  try {
+    client = new PGlite(dataDir);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const db = drizzlePglite({ client, schema, casing: 'snake_case' });
-  return register({ engine: 'pglite', db, pglite: db, client, dataDir, ...lifecycle(() => client.close()) });
+  return register({
+    engine: 'pglite',
+    db,
+    pglite: db,
+    client,
+    dataDir,
+    ...lifecycle(async () => {
+      try {
+        await client.close();
+      } finally {
+        lock.release();
+      }
+    }),
+  });
+}
+
+/**
+ * createDb for command-line scripts (db/setup.ts, db/migrate.ts): a folder held by another process or not
+ * writable is the user's to fix, so its message is printed without a stack trace and the script exits 1.
+ */
+export function openDbOrExit(url: string | undefined): DbHandle {
+  try {
+    return createDb(url);
+  } catch (error) {
+    if (!(error instanceof PgliteFolderError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }

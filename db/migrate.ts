@@ -2,7 +2,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { env } from '../server/env.js';
-import { createDb, type DbHandle } from './client';
+import { type DbHandle, openDbOrExit } from './client';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -34,7 +34,7 @@ export function isMainModule(moduleUrl: string): boolean {
 }
 
 if (isMainModule(import.meta.url)) {
-  const handle = createDb(env.DATABASE_URL);
+  const handle = openDbOrExit(env.DATABASE_URL);
   await migrateDb(handle);
   await handle.close();
   console.log(`migrations applied (${handle.engine}${handle.engine === 'pglite' ? `: ${handle.dataDir}` : ''})`);

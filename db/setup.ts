@@ -1,10 +1,10 @@
 import { env } from '../server/env.js';
-import { createDb } from './client';
+import { openDbOrExit } from './client';
 import { migrateDb } from './migrate';
 import { describeSeedReport, seedReferenceData } from './seed';
 
 /** `npm start` and `npm run dev` run this first: one process opens the database, migrates it and seeds it. */
-const handle = createDb(env.DATABASE_URL);
+const handle = openDbOrExit(env.DATABASE_URL);
 try {
   await migrateDb(handle);
   console.log(`database ready (${handle.engine === 'pglite' ? `PGlite: ${handle.dataDir ?? 'memory'}` : 'PostgreSQL'})`);
@@ -12,3 +12,4 @@ try {
 } finally {
   await handle.close();
 }
+

@@ -1,5 +1,6 @@
 import { createEnv } from '@t3-oss/env-nextjs';
 import { z } from 'zod';
+import { trustProxyProblem } from './client-address.js';
 
 /**
  * The only reader of process.env. next.config.js imports this file, so a bad value stops the build instead of
@@ -24,8 +25,8 @@ export const env = createEnv({
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _, starting with a letter or _')
       .default('clusterwise_workshop_events'),
     /**
-     * `off` turns the per-process rate limits of HTTP calls off (server/trpc/middleware/rate-limit.ts): only for
-     * test set-ups that answer whole questionnaires over HTTP in a second. Never in production.
+     * `off` turns the rate limits of HTTP calls off (server/trpc/middleware/rate-limit.ts): only for test
+     * set-ups that answer whole questionnaires over HTTP in a second. Never in production.
      */
     RATE_LIMITS: z.enum(['on', 'off']).default('on'),
     /**
@@ -44,8 +45,30 @@ export const env = createEnv({
      * http://127.0.0.1:3000. Absent: this process's own port on 127.0.0.1 (Next sets PORT when it starts).
      */
     REPORT_PDF_ORIGIN: z.url().optional(),
-    /** Set by `next dev` and `next start` to the port they listen on. */
+    /**
+     * The port `npm start` (server.mjs) listens on; absent: 3000. `next dev` and `next start` set it to theirs.
+     */
     PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+    /**
+     * The address `npm start` listens on, such as 127.0.0.1 (this machine only) or 0.0.0.0; absent: every
+     * interface, so phones on the venue network reach it. Shells and containers often export HOSTNAME as the
+     * machine's own name: that value is ignored (server.mjs), as if absent.
+     */
+    HOSTNAME: z.string().optional(),
+    /**
+     * Which proxies in front of the app may say who the client is (X-Forwarded-For), with Express's
+     * `trust proxy` meanings. `off` (default, as `npm start` serves with no proxy): the socket's address is the
+     * client's, and any X-Forwarded-For a client sends is dropped. A number N: that many proxies in front
+     * (1 for one nginx or Caddy); the client is the address the farthest of them saw. Or the proxies'
+     * addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`, comma-separated. Read by server.mjs.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default('off')
+      .superRefine((value, context) => {
+        const problem = trustProxyProblem(value);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      }),
   },
   client: {},
   runtimeEnv: {
@@ -58,6 +81,8 @@ export const env = createEnv({
     CHROMIUM_PATH: process.env.CHROMIUM_PATH,
     REPORT_PDF_ORIGIN: process.env.REPORT_PDF_ORIGIN,
     PORT: process.env.PORT,
+    HOSTNAME: process.env.HOSTNAME,
+    TRUST_PROXY: process.env.TRUST_PROXY,
   },
   emptyStringAsUndefined: true,
 });

@@ -1,57 +1,33 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { buildIfChanged } from '../../scripts/build-if-changed.mjs';
 
 /**
  * The app's production server as a child process, for the benchmarks (bench/*.bench.ts) and the browser test
  * that kills an app instance (tests/e2e/instance-kill.spec.ts): free ports, database set-up, `next build` into a
- * folder of one's own, `next start`, a graceful stop and a SIGKILL.
+ * folder of one's own, server.mjs (what `npm start` runs), a graceful stop and a SIGKILL.
  */
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
 
-/** What a production build is made from: a build older than any of these is out of date. */
-const BUILD_INPUTS = ['app', 'core', 'server', 'i18n', 'messages', 'db', 'next.config.js', 'package.json'];
-
-function newestModification(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestModification(join(path, name))), stat.mtimeMs);
-}
-
-/** The build inputs changed after the production build in `distDir`; null when there is no build there. */
-export function inputsChangedSinceBuild(distDir = '.next'): string[] | null {
-  const buildId = join(ROOT, distDir, 'BUILD_ID');
-  if (!existsSync(buildId)) return null;
-  const builtAt = statSync(buildId).mtimeMs;
-  return BUILD_INPUTS.filter((input) => existsSync(join(ROOT, input)) && newestModification(join(ROOT, input)) > builtAt);
-}
-
 /**
- * Builds the app into `distDir` (NEXT_DIST_DIR, see server/env.js) when there is no build there or its inputs
- * changed since; otherwise keeps it. A folder of one's own, because other people's `next dev` and builds use
- * `.next` at the same time.
+ * Builds the app into `distDir` (NEXT_DIST_DIR, see server/env.js) when there is no build there or the sources
+ * changed since (the hash `npm start` keeps, scripts/build-if-changed.mjs); otherwise keeps it. A folder of
+ * one's own, because other people's `next dev` and builds use `.next` at the same time.
  */
 export async function ensureProductionBuild(distDir: string): Promise<'built' | 'reused'> {
-  const changed = inputsChangedSinceBuild(distDir);
-  if (changed !== null && changed.length === 0) return 'reused';
-  console.log(
-    changed === null
-      ? `No production build in ${distDir}: building one (next build, a few minutes on 2 cores)...`
-      : `${changed.join(', ')} changed since the build in ${distDir}: rebuilding it (a few minutes on 2 cores)...`,
-  );
   // next build points next-env.d.ts at its own folder's route types; everyone else's typecheck reads that file,
   // so it goes back to what the shared build wrote as soon as this build is done.
   const nextEnvPath = join(ROOT, 'next-env.d.ts');
   const nextEnvBefore = existsSync(nextEnvPath) ? readFileSync(nextEnvPath, 'utf8') : null;
   try {
-    await runCommand(join(BIN, 'next'), ['build'], { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' });
+    return await buildIfChanged(distDir, { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'pipe' });
   } finally {
     if (nextEnvBefore !== null && readFileSync(nextEnvPath, 'utf8').includes(`./${distDir}/`)) writeFileSync(nextEnvPath, nextEnvBefore);
   }
-  return 'built';
 }
 
 export function freePort(): Promise<number> {
@@ -124,7 +100,7 @@ async function waitForGroupExit(pid: number, timeoutMs: number): Promise<boolean
 async function waitUntilAnswering(baseUrl: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`server.mjs exited with ${server.exitCode}`);
     try {
       const response = await fetch(`${baseUrl}/api/trpc/catalogue.models`);
       await response.arrayBuffer();
@@ -134,11 +110,11 @@ async function waitUntilAnswering(baseUrl: string, server: ChildProcess, timeout
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`next start did not answer on ${baseUrl} within ${timeoutMs / 1000} s`);
+  throw new Error(`server.mjs did not answer on ${baseUrl} within ${timeoutMs / 1000} s`);
 }
 
 /**
- * `next start` on 127.0.0.1 with `env` (DATABASE_URL and the like), serving the build in `distDir`; resolves
+ * server.mjs (what `npm start` runs) on 127.0.0.1 with `env` (DATABASE_URL and the like), serving the build in `distDir`; resolves
  * once it answers. It runs in a process group of its own, so stopping it ends its workers too and nothing else.
  */
 export async function startAppServer({
@@ -154,14 +130,14 @@ export async function startAppServer({
 }): Promise<AppServer> {
   const chosenPort = port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${chosenPort}`;
-  const child = spawn(join(BIN, 'next'), ['start', '-p', String(chosenPort), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['server.mjs'], {
     cwd: ROOT,
-    env: { ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...env, PORT: String(chosenPort), HOSTNAME: '127.0.0.1', NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
   const pid = child.pid;
-  if (pid === undefined) throw new Error('next start could not be started');
+  if (pid === undefined) throw new Error('server.mjs could not be started');
   running.add(pid);
   const end = async (signal: 'SIGTERM' | 'SIGKILL') => {
     if (!running.has(pid)) return;

@@ -6,6 +6,7 @@ export * from './judgments';
 export * from './measures';
 export * from './participants';
 export * from './profiles';
+export * from './rate-limits';
 export * from './reference-data';
 export * from './results';
 export * from './sessions';

@@ -9,7 +9,7 @@ import { DecisionModelTemplate } from '../../core/contracts/model';
 import { ClusterProfileDefinition } from '../../core/contracts/profile';
 import { env } from '../../server/env.js';
 import type { Db } from '../client';
-import { createDb } from '../client';
+import { openDbOrExit } from '../client';
 import { isMainModule } from '../migrate';
 import { decisionModels, measureCatalogues, profileDefinitions } from '../schema';
 
@@ -111,7 +111,7 @@ export function describeSeedReport(report: SeedReport): string {
 }
 
 if (isMainModule(import.meta.url)) {
-  const handle = createDb(env.DATABASE_URL);
+  const handle = openDbOrExit(env.DATABASE_URL);
   const report = await seedReferenceData(handle.db);
   await handle.close();
   console.log(describeSeedReport(report));

@@ -21,10 +21,11 @@ import { listSessions } from '~/server/services/sessions/list';
 import { openSession } from '~/server/services/sessions/open';
 import { reopenSession } from '~/server/services/sessions/reopen';
 import { updateSession } from '~/server/services/sessions/update';
+import { importRateLimit, sessionCreationRateLimit } from '../trpc/middleware/rate-limit';
 import { createTRPCRouter, facilitatorProcedure, publicProcedure, sessionProcedure } from '../trpc/init';
 
 export const sessionRouter = createTRPCRouter({
-  create: publicProcedure.input(CreateSessionInput).mutation(({ ctx, input }) => createSession({ ctx, input })),
+  create: publicProcedure.use(sessionCreationRateLimit).input(CreateSessionInput).mutation(({ ctx, input }) => createSession({ ctx, input })),
   list: publicProcedure.input(ListSessionsInput).query(({ ctx, input }) => listSessions({ ctx, input })),
   get: sessionProcedure.input(SessionRef).query(({ ctx, input }) => getSession({ ctx, input })),
   update: facilitatorProcedure.input(UpdateSessionInput).mutation(({ ctx, input }) => updateSession({ ctx, input })),
@@ -32,11 +33,12 @@ export const sessionRouter = createTRPCRouter({
   close: facilitatorProcedure.input(SessionRef).mutation(({ ctx, input }) => closeSession({ ctx, input })),
   reopen: facilitatorProcedure.input(SessionRef).mutation(({ ctx, input }) => reopenSession({ ctx, input })),
   duplicate: facilitatorProcedure
+    .use(sessionCreationRateLimit)
     .input(DuplicateSessionInput)
     .mutation(({ ctx, input }) => duplicateSession({ ctx, input })),
   delete: facilitatorProcedure.input(DeleteSessionInput).mutation(({ ctx, input }) => deleteSession({ ctx, input })),
   history: facilitatorProcedure.input(SessionRef).query(({ ctx, input }) => getSessionHistory({ ctx, input })),
   export: facilitatorProcedure.input(SessionRef).query(({ ctx, input }) => exportSession({ ctx, input })),
   renewInvite: facilitatorProcedure.input(SessionRef).mutation(({ ctx, input }) => renewInvite({ ctx, input })),
-  import: publicProcedure.input(ImportSessionInput).mutation(({ ctx, input }) => importSession({ ctx, input })),
+  import: publicProcedure.use(importRateLimit).input(ImportSessionInput).mutation(({ ctx, input }) => importSession({ ctx, input })),
 });

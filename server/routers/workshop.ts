@@ -32,31 +32,31 @@ import { setWeights } from '~/server/services/workshop/set-weights';
 import { stepItem } from '~/server/services/workshop/step-item';
 import { watchWorkshop } from '~/server/services/workshop/watch';
 import { watchRoom } from '~/server/services/workshop/watch-room';
-import { joinRateLimit, rateLimit, roomCodeMissLimit } from '../trpc/middleware/rate-limit';
+import { joinRateLimit, rateLimit, wrongRoomCodeLimit } from '../trpc/middleware/rate-limit';
 import { trackedEvents } from '../trpc/tracked-events';
 import { createTRPCRouter, facilitatorProcedure, memberProcedure, publicProcedure } from '../trpc/init';
 
 /**
  * Join screens and projector views look a room up by code and subscribe to its events: two or three calls per
- * phone, a room of 200 on one venue address. Guessing codes is bounded by roomCodeMissLimit instead.
+ * phone, a room of 200 on one venue address. Guessing codes is bounded by wrongRoomCodeLimit instead.
  */
 const roomRateLimit = rateLimit('room', { limit: 1000, windowMs: 60_000, by: 'address', what: 'room look-ups' });
 
 /** Live workshops: room code, live voting, rounds, the facilitator's dashboard and live events. */
 export const workshopRouter = createTRPCRouter({
   room: publicProcedure
-    .use(roomCodeMissLimit)
     .use(roomRateLimit)
+    .use(wrongRoomCodeLimit)
     .input(RoomRef)
     .query(({ ctx, input }) => getRoom({ ctx, input })),
   joinByCode: publicProcedure
-    .use(roomCodeMissLimit)
     .use(joinRateLimit)
+    .use(wrongRoomCodeLimit)
     .input(JoinByCodeInput)
     .mutation(({ ctx, input }) => joinByCode({ ctx, input })),
   roomEvents: publicProcedure
-    .use(roomCodeMissLimit)
     .use(roomRateLimit)
+    .use(wrongRoomCodeLimit)
     .input(RoomEventsInput)
     .subscription(async ({ ctx, input, signal }) => trackedEvents(await watchRoom({ ctx, input, signal }))),
 

@@ -11,7 +11,7 @@ import { env } from '../../server/env.js';
  * An app instance dies (SIGKILL, as a crash or the OOM killer would) while a room is answering, and nothing
  * that was acknowledged is lost. API only, on the production build (`npm test` builds it first).
  *
- * Two `next start` instances share a fresh PostgreSQL database on the server TEST_DATABASE_URL names. Thirty
+ * Two app instances (server.mjs) share a fresh PostgreSQL database on the server TEST_DATABASE_URL names. Thirty
  * participants join through instance A and answer their whole questionnaire there (pairwise scoring: 15 pairs of
  * criteria and 3 pairs of strategies under each of the 6 criteria), starting one after the other so that at any
  * moment some are done, some halfway, some not started. When about 40% of the answers are acknowledged, A is

@@ -1,121 +1,118 @@
 import 'server-only';
 import { experimental_standaloneMiddleware } from '@trpc/server';
+import { RoomCode } from '~/core/contracts/workshop';
+import { addressGroupOf } from '~/server/client-address.js';
 import { AppError } from '~/server/errors';
 import type { SessionAccess } from '~/server/services/context';
+import type { RateLimitVerdict } from '~/server/rate-limits';
 import type { InnerContext } from '../context';
 
-/** Counts calls per key in a sliding window: at most `limit` calls in any `windowMs`. */
-export type RateLimitVerdict = { isAllowed: true } | { isAllowed: false; retryAfterMs: number };
-
-export type RateLimiter = {
-  /** Counts a call under `key` when it fits the limit; otherwise counts nothing and says how long to wait. */
-  hit(key: string, limit: number, windowMs: number): RateLimitVerdict;
-  /** Whether a call under `key` would fit now, counting nothing. */
-  check(key: string, limit: number, windowMs: number): RateLimitVerdict;
-};
-
-/** Keys of one bucket are swept for stale entries after this many calls, so idle keys do not pile up. */
-const SWEEP_EVERY = 10_000;
-
-/**
- * An in-memory sliding-window log per key. Per process on purpose: no shared store to reach on every answer. With
- * several app instances behind a load balancer the limits therefore hold per instance, so a client spread over
- * N instances can make up to N times as many calls. That still stops one phone or script from flooding the
- * room; a shared limit would need a store such as a PostgreSQL table or Redis. `now` is injectable for tests.
- */
-export function createRateLimiter({ now = Date.now }: { now?: () => number } = {}): RateLimiter {
-  const calls = new Map<string, { times: number[]; windowMs: number }>();
-  let sinceSweep = 0;
-  const sweep = (at: number) => {
-    for (const [key, entry] of calls) {
-      if (entry.times.length === 0 || entry.times.at(-1)! <= at - entry.windowMs) calls.delete(key);
-    }
-  };
-  const verdict = (key: string, limit: number, windowMs: number, isCounted: boolean): RateLimitVerdict => {
-    const at = now();
-    if (++sinceSweep >= SWEEP_EVERY) {
-      sinceSweep = 0;
-      sweep(at);
-    }
-    let entry = calls.get(key);
-    if (!entry) calls.set(key, (entry = { times: [], windowMs }));
-    const times = entry.times;
-    let expired = 0;
-    while (expired < times.length && times[expired]! <= at - windowMs) expired += 1;
-    if (expired > 0) times.splice(0, expired);
-    if (times.length >= limit) return { isAllowed: false, retryAfterMs: Math.max(1, times[0]! + windowMs - at) };
-    if (isCounted) times.push(at);
-    return { isAllowed: true };
-  };
-  return {
-    hit: (key, limit, windowMs) => verdict(key, limit, windowMs, true),
-    check: (key, limit, windowMs) => verdict(key, limit, windowMs, false),
-  };
-}
-
-declare global {
-  var clusterwiseRateLimiter: RateLimiter | undefined;
-}
-
-/** The limiter every HTTP request of this process counts in (kept on globalThis, like the database). */
-export function processRateLimiter(): RateLimiter {
-  globalThis.clusterwiseRateLimiter ??= createRateLimiter();
-  return globalThis.clusterwiseRateLimiter;
-}
+type LimitedContext = InnerContext & { access?: SessionAccess };
 
 export type RateLimitOptions = {
   limit: number;
   windowMs: number;
   /**
    * Whose calls are counted together: `participant` (their own link; answers) or `address` (the caller's network
-   * address; joining, where nobody has a link of their own yet). A room on one venue Wi-Fi shares an address,
-   * so address limits must leave room for everyone joining at once.
+   * address, an IPv6 one by its /64; joining, where nobody has a link of their own yet). A room on one venue
+   * Wi-Fi shares an address, so address limits must leave room for everyone joining at once.
    */
   by?: 'participant' | 'address';
   /** Plural noun for the message: "Too many answers in a short time; wait 4 seconds." */
   what?: string;
-  /**
-   * `every-call` (default), or `not-found`: only calls refused with NOT_FOUND count (wrong room codes), so a
-   * tight limit stops guessing without slowing the people who typed a right code.
-   */
-  counts?: 'every-call' | 'not-found';
 };
+
+function addressKey(ctx: InnerContext): string {
+  return `address:${ctx.clientAddress ? addressGroupOf(ctx.clientAddress) : 'unknown'}`;
+}
+
+/**
+ * One line in the log per full window (its first refusal), not one per refused call: a flood must not flood the
+ * log too. The key names the bucket and the caller (address or participant id).
+ */
+function logRefusal(key: string, verdict: Extract<RateLimitVerdict, { isAllowed: false }>, limit: number, windowMs: number) {
+  if (!verdict.isFirstRefusal) return;
+  console.warn(
+    `rate limit reached: ${key} (${limit} in ${windowMs / 1000} s); refusing for ${Math.ceil(verdict.retryAfterMs / 1000)} s, further refusals in this window not logged`,
+  );
+}
+
+function rateLimited(what: string, retryAfterMs: number): AppError {
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  return new AppError('RATE_LIMITED', `Too many ${what} in a short time; wait ${seconds} second${seconds === 1 ? '' : 's'}.`, {
+    retryAfterMs,
+  });
+}
 
 /**
  * Middleware factory: `participantProcedure.use(rateLimit('judgment', { limit: 30, windowMs: 10_000 }))`. Calls of
- * every procedure using the same bucket name share one budget. Refusals are RATE_LIMITED with the wait in the
- * message and in `data.appError.retryAfterSeconds`; a refused call is not counted.
+ * every procedure using the same bucket name share one budget. The call is counted before the procedure runs;
+ * refusals are RATE_LIMITED with the wait in the message and in `data.appError.retryAfterSeconds`, and are not
+ * counted. The counters are the context's limiter: PostgreSQL's when the app runs on it, so they hold across
+ * app instances (server/rate-limits).
  */
-export function rateLimit(
-  bucket: string,
-  { limit, windowMs, by = 'participant', what = 'requests', counts = 'every-call' }: RateLimitOptions,
-) {
-  return experimental_standaloneMiddleware<{ ctx: InnerContext & { access?: SessionAccess } }>().create(
-    async function rateLimit({ ctx, next }) {
-      if (!ctx.rateLimiter) return next();
-      const who =
-        by === 'participant' && ctx.access?.role === 'participant'
-          ? `participant:${ctx.access.participantId}`
-          : `address:${ctx.clientAddress ?? 'unknown'}`;
-      const key = `${bucket}/${who}`;
-      const verdict = counts === 'every-call' ? ctx.rateLimiter.hit(key, limit, windowMs) : ctx.rateLimiter.check(key, limit, windowMs);
-      if (!verdict.isAllowed) {
-        const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-        throw new AppError(
-          'RATE_LIMITED',
-          `Too many ${what} in a short time; wait ${seconds} second${seconds === 1 ? '' : 's'}.`,
-          { retryAfterMs: verdict.retryAfterMs },
-        );
-      }
-      const result = await next();
-      if (counts === 'not-found' && !result.ok) {
-        const cause = result.error.cause;
-        if (cause instanceof AppError && cause.code === 'NOT_FOUND') ctx.rateLimiter.hit(key, limit, windowMs);
-      }
-      return result;
-    },
-  );
+export function rateLimit(bucket: string, { limit, windowMs, by = 'participant', what = 'requests' }: RateLimitOptions) {
+  return experimental_standaloneMiddleware<{ ctx: LimitedContext }>().create(async function rateLimit({ ctx, next }) {
+    if (!ctx.rateLimiter) return next();
+    const who = by === 'participant' && ctx.access?.role === 'participant' ? `participant:${ctx.access.participantId}` : addressKey(ctx);
+    const key = `${bucket}/${who}`;
+    const verdict = await ctx.rateLimiter.hit(key, limit, windowMs);
+    if (!verdict.isAllowed) {
+      logRefusal(key, verdict, limit, windowMs);
+      throw rateLimited(what, verdict.retryAfterMs);
+    }
+    return next();
+  });
 }
+
+/** Wrong room codes per caller address a minute. */
+export const WRONG_ROOM_CODES_PER_ADDRESS = 20;
+/** Wrong room codes a minute that start with the same two characters, from all addresses together. */
+export const WRONG_ROOM_CODES_PER_PREFIX = 60;
+const ROOM_CODE_PREFIX_LENGTH = 2;
+const WRONG_ROOM_CODE_WINDOW_MS = 60_000;
+
+/**
+ * Wrong room codes, limited per caller address and per code prefix (the first two characters, across every
+ * address, against guessing spread over many addresses). A look-up is counted in both before it runs; one
+ * that finds its room is given back, so only wrong codes count, and only wrong codes are refused: past a limit
+ * a wrong code gets RATE_LIMITED instead of NOT_FOUND while a right code still gets in. So one mistyping
+ * phone never locks out the venue it shares an address with. The price: past the limit a refusal still tells
+ * a guesser who ignores the wait that the code was wrong, so what bounds such a guesser is the procedures' own
+ * per-address limits (room look-ups 1,000 a minute): with about a billion codes and a handful of rooms open,
+ * months of guessing per room found, from one address (an IPv6 /64 counts as one).
+ */
+export const wrongRoomCodeLimit = experimental_standaloneMiddleware<{ ctx: LimitedContext }>().create(async function wrongRoomCodeLimit({
+  ctx,
+  next,
+  getRawInput,
+}) {
+  const raw = await getRawInput();
+  const code = RoomCode.safeParse(typeof raw === 'object' && raw !== null ? (raw as { roomCode?: unknown }).roomCode : undefined);
+  // A code of the wrong shape is refused by the input contract and looks nothing up.
+  if (!ctx.rateLimiter || !code.success) return next();
+  const limiter = ctx.rateLimiter;
+  const buckets = [
+    { key: `room-code-miss/${addressKey(ctx)}`, limit: WRONG_ROOM_CODES_PER_ADDRESS },
+    { key: `room-code-miss/prefix:${code.data.slice(0, ROOM_CODE_PREFIX_LENGTH)}`, limit: WRONG_ROOM_CODES_PER_PREFIX },
+  ];
+  const verdicts = await Promise.all(buckets.map(({ key, limit }) => limiter.hit(key, limit, WRONG_ROOM_CODE_WINDOW_MS)));
+  const result = await next();
+  const cause = result.ok ? null : result.error.cause;
+  const isWrongCode = cause instanceof AppError && cause.code === 'NOT_FOUND';
+  if (!isWrongCode) {
+    await Promise.all(verdicts.map((verdict) => (verdict.isAllowed ? verdict.undo() : undefined)));
+    return result;
+  }
+  let refusal: Extract<RateLimitVerdict, { isAllowed: false }> | undefined;
+  for (const [n, verdict] of verdicts.entries()) {
+    if (verdict.isAllowed) continue;
+    logRefusal(buckets[n]!.key, verdict, buckets[n]!.limit, WRONG_ROOM_CODE_WINDOW_MS);
+    refusal ??= verdict;
+  }
+  if (refusal) throw rateLimited('wrong room codes', refusal.retryAfterMs);
+  return result;
+});
 
 /**
  * Joining (participant.join and workshop.joinByCode share it), per caller address. A room of 200 on one venue
@@ -125,13 +122,14 @@ export function rateLimit(
 export const joinRateLimit = rateLimit('join', { limit: 300, windowMs: 60_000, by: 'address', what: 'join attempts' });
 
 /**
- * Wrong room codes, per caller address: a person mistyping a code a few times is fine, a script trying codes
- * is stopped after 20 a minute (with about a billion codes, finding an open session's this way takes years).
+ * New sessions per address: session.create and session.duplicate share it (anyone may create a session and so
+ * hold a facilitator's link to duplicate). A class of 30 on one school address, each starting a questionnaire,
+ * fits; a script filling the database does not.
  */
-export const roomCodeMissLimit = rateLimit('room-code-miss', {
-  limit: 20,
-  windowMs: 60_000,
-  by: 'address',
-  what: 'wrong room codes',
-  counts: 'not-found',
-});
+export const sessionCreationRateLimit = rateLimit('session-create', { limit: 60, windowMs: 10 * 60_000, by: 'address', what: 'new sessions' });
+
+/** Imports per address: each can write thousands of rows. */
+export const importRateLimit = rateLimit('session-import', { limit: 20, windowMs: 10 * 60_000, by: 'address', what: 'imports' });
+
+/** Saved model templates per address (a facilitator's link is enough to save one, and anyone can get one). */
+export const templateSaveRateLimit = rateLimit('template-save', { limit: 30, windowMs: 10 * 60_000, by: 'address', what: 'saved templates' });
