@@ -3,6 +3,7 @@ import { type ComparisonMatrix, isComplete } from '../ahp/matrix';
 import { priorityVector } from '../ahp/priorities';
 import type { ConsensusFormula } from '../contracts/method';
 import { addToEntropySums, consensusFromSums, type EntropySums } from './consensus';
+import { logVariance } from './aggregate';
 
 /**
  * Incremental AIJ for one comparison node: running weighted sums of ln a_ij (and of their squares, for the
@@ -79,8 +80,7 @@ export function createNodeAccumulator(n: number): NodeAccumulator {
           out[cell] = Number.NaN;
           continue;
         }
-        const mean = logSums[cell]! / w;
-        out[cell] = Math.exp(Math.sqrt(Math.max(0, squareSums[cell]! / w - mean * mean)));
+        out[cell] = Math.exp(Math.sqrt(logVariance(squareSums[cell]!, logSums[cell]!, w)));
       }
       return out;
     },

@@ -90,9 +90,21 @@ export function judgmentDispersion(matrices: readonly ComparisonMatrix[], weight
       });
       if (count === 0) continue;
       const meanLog = logSum / weightSum;
-      const variance = Math.max(0, squareSum / weightSum - meanLog * meanLog);
+      const variance = logVariance(squareSum, logSum, weightSum);
       result.push({ i, j, geometricMean: Math.exp(meanLog), geometricSd: Math.exp(Math.sqrt(variance)), count });
     }
   }
   return result;
+}
+
+/**
+ * The weighted variance of ln a_ij from running sums, as E[x^2] - E[x]^2. That difference leaves rounding residue
+ * (about 1e-17) when everyone gave the same judgment; the residue is set to 0, since it would make a room in full
+ * agreement look varied to the Monte Carlo (a draw per sample instead of none). Below 1e-12 relative to the mean's
+ * square, an SD of ln a_ij under 1e-6: no judgment differs by that little.
+ */
+export function logVariance(squareSum: number, logSum: number, weightSum: number): number {
+  const mean = logSum / weightSum;
+  const variance = squareSum / weightSum - mean * mean;
+  return variance > 1e-12 * Math.max(1, mean * mean) ? variance : 0;
 }

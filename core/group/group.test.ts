@@ -6,7 +6,7 @@ import { fromRows, type ComparisonMatrix } from '../ahp/matrix';
 import { computePriorities } from '../ahp/priorities';
 import { evaluate } from '../evaluate';
 import { createNodeAccumulator, ownPriorities } from './accumulator';
-import { aggregateJudgments, aggregatePriorities, judgmentDispersion } from './aggregate';
+import { aggregateJudgments, aggregatePriorities, judgmentDispersion, logVariance } from './aggregate';
 import { consensusIndicator, consensusLevel } from './consensus';
 
 const SAATY_VALUES: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((k) => (k === 1 ? [1] : [k, 1 / k]));
@@ -405,5 +405,23 @@ describe('AIP', () => {
     const arithmetic = aggregatePriorities(vectors, [1, 3], 'arithmetic');
     expect(arithmetic[0]).toBeCloseTo((0.5 + 3 * 0.8) / 4, 12);
     expect(arithmetic[1]).toBeCloseTo((0.5 + 3 * 0.2) / 4, 12);
+  });
+});
+
+describe('logVariance', () => {
+  it('is exactly 0 when everyone gave the same judgment, though the running sums leave rounding residue', () => {
+    const log = Math.log(7);
+    const weights = [0.3, 0.3, 0.4, 0.7, 1.1];
+    const weightSum = weights.reduce((a, b) => a + b, 0);
+    const logSum = weights.reduce((sum, w) => sum + w * log, 0);
+    const squareSum = weights.reduce((sum, w) => sum + w * log * log, 0);
+    expect(squareSum / weightSum - (logSum / weightSum) ** 2).not.toBe(0);
+    expect(logVariance(squareSum, logSum, weightSum)).toBe(0);
+  });
+
+  it('is the weighted variance of ln a_ij otherwise (ln 2 and ln 8 with weights 1 and 3: (ln 2)^2 * 3/4)', () => {
+    const [a, b] = [Math.log(2), Math.log(8)];
+    // mean = (a + 3b) / 4 = 2.5 ln 2; E[x^2] = (a^2 + 3 b^2) / 4 = 7 (ln 2)^2; variance = 7 - 6.25 = 0.75 (ln 2)^2.
+    expect(logVariance(a * a + 3 * b * b, a + 3 * b, 4)).toBeCloseTo(0.75 * Math.log(2) ** 2, 12);
   });
 });
