@@ -410,7 +410,7 @@ describe('AIP', () => {
 
 describe('logVariance', () => {
   it('is exactly 0 when everyone gave the same judgment, though the running sums leave rounding residue', () => {
-    const log = Math.log(7);
+    const log = Math.log(9);
     const weights = [0.3, 0.3, 0.4, 0.7, 1.1];
     const weightSum = weights.reduce((a, b) => a + b, 0);
     const logSum = weights.reduce((sum, w) => sum + w * log, 0);
