@@ -1,11 +1,15 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import type { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
+import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { createScratchPostgres } from '~/bench/support/scratch-postgres';
 import { type Db, type DbHandle, MEMORY_URL, createDb } from '~/db/client';
 import { migrateDb } from '~/db/migrate';
 import { seedReferenceData } from '~/db/seed';
 import { env } from '~/server/env.js';
-import { createInnerContext } from '~/server/trpc/context';
-import { createCaller } from '~/server/trpc/root';
+import { type InnerContext, createInnerContext, readBearerToken } from '~/server/trpc/context';
+import { handleTrpcRequest } from '~/server/trpc/http';
+import { appRouter, createCaller } from '~/server/trpc/root';
 
 export type EngineName = 'pglite' | 'postgresql';
 
@@ -64,7 +68,65 @@ function unreachable(): never {
   throw new Error('the test database is not open');
 }
 
+/**
+ * What must never reach a client in a server error: SQL (drizzle's "Failed query: ... params: ..."), quoted
+ * table.column names, stack frames, link tokens. Checked on every 5xx any test in this suite provokes.
+ */
+const SERVER_INTERNALS: Array<[string, RegExp]> = [
+  ['SQL text', /\b(select|insert|update|delete)\b[\s\S]*\b(from|into|set|where|values)\b/i],
+  ['a failed query', /failed query|\bparams:/i],
+  ['a quoted SQL name', /"[a-z_]+"\."[a-z_]+"|\$\d+\b/],
+  ['a stack trace', /\bat [^\s]+ \(?[^\s]*:\d+:\d+\)?/],
+  ['a link token', /#key=|bearer\s+\S{16,}/i],
+];
+
+/** The internals `text` (what a client received) gives away, by name; empty when it gives none. */
+export function serverInternalsIn(text: string): string[] {
+  return SERVER_INTERNALS.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
+}
+
+const leaks: string[] = [];
+
+/** Records a 5xx that carried server internals; every test of a file using the harness fails on one (afterEach). */
+export function recordServerErrorLeaks(where: string, status: number, clientText: string): void {
+  if (status < 500) return;
+  const found = serverInternalsIn(clientText);
+  if (found.length) leaks.push(`${where} answered ${status} with ${found.join(', ')}: ${clientText.slice(0, 500)}`);
+}
+
+afterEach(() => {
+  const found = leaks.splice(0);
+  if (found.length) throw new Error(`server errors gave away internals:\n${found.join('\n')}`);
+});
+
+/** The JSON a browser would receive for `error` from `path`: tRPC's error shape through the app's formatter. */
+function clientShapeOf(error: TRPCError, path: string, ctx: InnerContext | undefined): string {
+  const config = appRouter._def._config;
+  return JSON.stringify(config.transformer.output.serialize(getErrorShape({ config, error, type: 'unknown', path, input: undefined, ctx })));
+}
+
+/** A caller over `ctx` whose every 5xx is checked for server internals, as the browser would receive it. */
+export function checkedCaller(ctx: InnerContext) {
+  return createCaller(ctx, {
+    onError({ error, path }) {
+      recordServerErrorLeaks(path ?? '(unknown)', getHTTPStatusCodeFromError(error), clientShapeOf(error, path ?? '', ctx));
+    },
+  });
+}
+
 /** A tRPC caller as a browser holding `token` (or none) would be. */
 export function callerFor(db: Db, token?: string | null) {
-  return createCaller(createInnerContext({ db, token: token ?? null }));
+  return checkedCaller(createInnerContext({ db, token: token ?? null }));
 }
+
+/**
+ * One HTTP request through the app's own `/api/trpc` handler (body limits, input checks, the error formatter), with
+ * a 5xx's body checked for server internals like every caller's. Returns the status and the body as text.
+ */
+export async function requestOverHttp(db: Db, request: Request): Promise<{ status: number; text: string; headers: Headers }> {
+  const response = await handleTrpcRequest(request, (req) => createInnerContext({ db, token: readBearerToken(req.headers) }));
+  const text = await response.text();
+  recordServerErrorLeaks(new URL(request.url).pathname, response.status, text);
+  return { status: response.status, text, headers: response.headers };
+}
+
