@@ -44,6 +44,11 @@ export const env = createEnv({
      * http://127.0.0.1:3000. Absent: this process's own port on 127.0.0.1 (Next sets PORT when it starts).
      */
     REPORT_PDF_ORIGIN: z.url().optional(),
+    /**
+     * How long the server's Chromium may take to print one report, in seconds; a print that takes longer is given
+     * up and the next one in line starts. The line behind it waits two and a half times this at most.
+     */
+    REPORT_PDF_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     /** Set by `next dev` and `next start` to the port they listen on. */
     PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   },
@@ -57,6 +62,7 @@ export const env = createEnv({
     NEXT_DIST_DIR: process.env.NEXT_DIST_DIR,
     CHROMIUM_PATH: process.env.CHROMIUM_PATH,
     REPORT_PDF_ORIGIN: process.env.REPORT_PDF_ORIGIN,
+    REPORT_PDF_TIMEOUT_SECONDS: process.env.REPORT_PDF_TIMEOUT_SECONDS,
     PORT: process.env.PORT,
   },
   emptyStringAsUndefined: true,

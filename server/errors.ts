@@ -28,8 +28,12 @@ export const APP_ERROR_CODES = {
   VOTING_CLOSED: 'PRECONDITION_FAILED',
   /** Too many calls in a short time; `retryAfterMs` says when the next one is accepted. */
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  /** A shared resource is taken (the PDF printer's line is full, or the caller already has a job in it); `retryAfterMs` says when to try again. */
+  BUSY: 'SERVICE_UNAVAILABLE',
   /** Something this installation cannot do (no Chromium for server-side PDFs); the message says what is missing. */
   UNAVAILABLE: 'NOT_IMPLEMENTED',
+  /** The server's Chromium could not print a report (it timed out or failed); the message has an error id, never the link. */
+  PRINT_FAILED: 'INTERNAL_SERVER_ERROR',
 } as const satisfies Record<string, TRPCError['code']>;
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;

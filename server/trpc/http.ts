@@ -8,8 +8,8 @@ import { appRouter } from './root';
 /** The most any tRPC request body may hold; the largest ordinary input (a model edit, a template) is a few kilobytes. */
 export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 /**
- * What `session.import` may take: a whole exported session. A workshop of 300 participants who answered a full
- * model exports to about 5 MB, so this leaves room without letting one request block the server for minutes.
+ * What `session.import` may take: a whole exported session with its answers, results and audit log. Bounded so that
+ * one request cannot hold the server (parsing, checking and writing) for minutes.
  */
 export const MAX_IMPORT_REQUEST_BYTES = 16 * 1024 * 1024;
 
