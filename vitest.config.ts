@@ -14,6 +14,7 @@ export default defineConfig({
     include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/**/*.test.ts', 'i18n/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     globalSetup: ['tests/integration/global-setup.ts'],
+    setupFiles: ['tests/integration/check-server-error-leaks.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

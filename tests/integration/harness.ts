@@ -1,7 +1,7 @@
 import type { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
-import { afterAll, afterEach, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { createScratchPostgres } from '~/bench/support/scratch-postgres';
 import { type Db, type DbHandle, MEMORY_URL, createDb } from '~/db/client';
 import { migrateDb } from '~/db/migrate';
@@ -10,6 +10,9 @@ import { env } from '~/server/env.js';
 import { type InnerContext, createInnerContext, readBearerToken } from '~/server/trpc/context';
 import { handleTrpcRequest } from '~/server/trpc/http';
 import { appRouter, createCaller } from '~/server/trpc/root';
+import { recordServerErrorLeaks } from './server-error-leaks';
+
+export { serverInternalsIn } from './server-error-leaks';
 
 export type EngineName = 'pglite' | 'postgresql';
 
@@ -67,37 +70,6 @@ export function describeOnEveryEngine(title: string, define: (database: () => Te
 function unreachable(): never {
   throw new Error('the test database is not open');
 }
-
-/**
- * What must never reach a client in a server error: SQL (drizzle's "Failed query: ... params: ..."), quoted
- * table.column names, stack frames, link tokens. Checked on every 5xx any test in this suite provokes.
- */
-const SERVER_INTERNALS: Array<[string, RegExp]> = [
-  ['SQL text', /\b(select|insert|update|delete)\b[\s\S]*\b(from|into|set|where|values)\b/i],
-  ['a failed query', /failed query|\bparams:/i],
-  ['a quoted SQL name', /"[a-z_]+"\."[a-z_]+"|\$\d+\b/],
-  ['a stack trace', /\bat [^\s]+ \(?[^\s]*:\d+:\d+\)?/],
-  ['a link token', /#key=|bearer\s+\S{16,}/i],
-];
-
-/** The internals `text` (what a client received) gives away, by name; empty when it gives none. */
-export function serverInternalsIn(text: string): string[] {
-  return SERVER_INTERNALS.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
-}
-
-const leaks: string[] = [];
-
-/** Records a 5xx that carried server internals; every test of a file using the harness fails on one (afterEach). */
-export function recordServerErrorLeaks(where: string, status: number, clientText: string): void {
-  if (status < 500) return;
-  const found = serverInternalsIn(clientText);
-  if (found.length) leaks.push(`${where} answered ${status} with ${found.join(', ')}: ${clientText.slice(0, 500)}`);
-}
-
-afterEach(() => {
-  const found = leaks.splice(0);
-  if (found.length) throw new Error(`server errors gave away internals:\n${found.join('\n')}`);
-});
 
 /** The JSON a browser would receive for `error` from `path`: tRPC's error shape through the app's formatter. */
 function clientShapeOf(error: TRPCError, path: string, ctx: InnerContext | undefined): string {
