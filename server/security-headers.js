@@ -23,8 +23,8 @@ export const SECURITY_HEADERS = [
  * The pages' Content-Security-Policy: scripts only with this request's nonce (Next puts it on its own scripts and
  * the app on its inline one; 'strict-dynamic' lets those load the chunks they import), styles from the app's own
  * files, and everything else from this origin only. Style attributes stay allowed: the bar charts set their widths
- * with them, and an attribute cannot run code. No 'unsafe-eval' outside `next dev` (React's development build
- * needs it for its error overlays). No upgrade-insecure-requests: a venue's laptop serves plain http.
+ * with them, and an attribute cannot run code. No 'unsafe-eval' and no inline style elements outside `next dev`
+ * (React's development build and Next's overlay need them). No upgrade-insecure-requests: a venue's laptop serves plain http.
  * @param {string} nonce
  * @param {{ isDevelopment: boolean }} options
  */
@@ -32,7 +32,8 @@ export function contentSecurityPolicy(nonce, { isDevelopment }) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ''}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // `next dev`'s overlay injects style elements without the nonce; a nonce would make 'unsafe-inline' ignored.
+    isDevelopment ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
