@@ -20,7 +20,13 @@ const COMPRESS_FROM_BYTES = 4096;
 
 /** The procedure paths of a request: `/api/trpc/a.b,c.d?batch=1` names two. */
 function procedurePaths(url: URL, endpoint: string): string[] {
-  return decodeURIComponent(url.pathname.slice(endpoint.length + 1)).split(',');
+  const raw = url.pathname.slice(endpoint.length + 1);
+  try {
+    return decodeURIComponent(raw).split(',');
+  } catch {
+    // A malformed escape names no procedure: tRPC refuses it (400) after the ordinary cap.
+    return raw.split(',');
+  }
 }
 
 function bodyLimitFor(paths: string[]): number {

@@ -96,6 +96,9 @@ describeOnEveryEngine('bodies are bounded', (database) => {
     expect(importBody.length).toBeLessThan(MAX_IMPORT_REQUEST_BYTES);
     const importing = await requestOverHttp(db(), post('session.import', importBody));
     expect(importing.status).toBe(400);
+    // A malformed escape in the procedure path is refused (tRPC: 400), not a server error.
+    const malformed = await requestOverHttp(db(), post('session.%E0%A4%A', '{}'));
+    expect(malformed.status).toBe(400);
   });
 });
 
