@@ -1,5 +1,6 @@
 import createNextIntlPlugin from 'next-intl/plugin';
 import { env } from './server/env.js';
+import { SECURITY_HEADERS } from './server/security-headers.js';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
@@ -14,6 +15,12 @@ const nextConfig = {
   // Browser tests and benchmarks address the dev server as 127.0.0.1; Next 16 refuses its dev connection from
   // any origin but localhost unless listed.
   allowedDevOrigins: ['127.0.0.1'],
+  // Which server software answers is nobody's business.
+  poweredByHeader: false,
+  // On every response, static files and the API included; pages get their Content-Security-Policy in proxy.ts.
+  async headers() {
+    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+  },
 };
 
 export default withNextIntl(nextConfig);

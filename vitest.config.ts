@@ -17,6 +17,7 @@ export default defineConfig({
     // Vitest runs files in (cores - 1) workers: one on a 2-core machine. The integration files spend much of their
     // time waiting on PostgreSQL and child processes, so two workers take about 91 s instead of 147 s here.
     maxWorkers: 2,
+    setupFiles: ['tests/integration/check-server-error-leaks.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

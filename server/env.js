@@ -46,6 +46,11 @@ export const env = createEnv({
      */
     REPORT_PDF_ORIGIN: z.url().optional(),
     /**
+     * How long the server's Chromium may take to print one report, in seconds; a print that takes longer is given
+     * up and the next one in line starts. The line behind it waits two and a half times this at most.
+     */
+    REPORT_PDF_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+    /**
      * The port `npm start` (server.mjs) listens on; absent: 3000. `next dev` and `next start` set it to theirs.
      */
     PORT: z.coerce.number().int().min(1).max(65_535).optional(),
@@ -80,6 +85,7 @@ export const env = createEnv({
     NEXT_DIST_DIR: process.env.NEXT_DIST_DIR,
     CHROMIUM_PATH: process.env.CHROMIUM_PATH,
     REPORT_PDF_ORIGIN: process.env.REPORT_PDF_ORIGIN,
+    REPORT_PDF_TIMEOUT_SECONDS: process.env.REPORT_PDF_TIMEOUT_SECONDS,
     PORT: process.env.PORT,
     HOSTNAME: process.env.HOSTNAME,
     TRUST_PROXY: process.env.TRUST_PROXY,

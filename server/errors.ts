@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 
 /**
  * The codes services may throw. Each says what went wrong from the caller's side, so the UI can react without
@@ -26,8 +28,12 @@ export const APP_ERROR_CODES = {
   VOTING_CLOSED: 'PRECONDITION_FAILED',
   /** Too many calls in a short time; `retryAfterMs` says when the next one is accepted. */
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  /** A shared resource is taken (the PDF printer's line is full, or the caller already has a job in it); `retryAfterMs` says when to try again. */
+  BUSY: 'SERVICE_UNAVAILABLE',
   /** Something this installation cannot do (no Chromium for server-side PDFs); the message says what is missing. */
   UNAVAILABLE: 'NOT_IMPLEMENTED',
+  /** The server's Chromium could not print a report (it timed out or failed); the message has an error id, never the link. */
+  PRINT_FAILED: 'INTERNAL_SERVER_ERROR',
 } as const satisfies Record<string, TRPCError['code']>;
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;
@@ -55,4 +61,39 @@ export class AppError extends Error {
 /** The one place AppError becomes a TRPCError; the AppError stays the cause so the formatter can read it. */
 export function toTRPCError(error: AppError): TRPCError {
   return new TRPCError({ code: APP_ERROR_CODES[error.code], message: error.message, cause: error });
+}
+
+/**
+ * What stands in for an error nobody planned for (a failed query, a bug) on its way to the client: a fixed message
+ * and the id under which the server logged the real error. SQL text, parameters, stack traces and tokens stay in
+ * the log.
+ */
+export class UnexpectedError extends Error {
+  readonly errorId: string;
+
+  constructor(errorId: string) {
+    super(`Something went wrong on the server (error id ${errorId}). Try again; if it keeps happening, give this id to whoever runs the server.`);
+    this.name = 'UnexpectedError';
+    this.errorId = errorId;
+  }
+}
+
+const concealed = new WeakMap<TRPCError, TRPCError>();
+
+/**
+ * `error` as the client may see it: a 5xx that is not one of the services' own AppErrors becomes UnexpectedError's
+ * message, and the real error is logged once with its id (`[error 3f9c2a7d41b0] tRPC session.import failed: ...`).
+ * Anything else is returned as it is.
+ */
+export function concealUnexpectedError(error: TRPCError, where: string): TRPCError {
+  if (error.cause instanceof AppError || error.cause instanceof UnexpectedError) return error;
+  if (getHTTPStatusCodeFromError(error) < 500) return error;
+  const known = concealed.get(error);
+  if (known) return known;
+  const errorId = randomBytes(6).toString('hex');
+  console.error(`[error ${errorId}] tRPC ${where} failed:`, error.cause ?? error);
+  const standIn = new UnexpectedError(errorId);
+  const replacement = new TRPCError({ code: error.code, message: standIn.message, cause: standIn });
+  concealed.set(error, replacement);
+  return replacement;
 }

@@ -47,7 +47,10 @@ export function ImportSessionForm() {
       router.push(`/s/${created.sessionId}/${hasResults ? 'results' : 'setup'}`);
     } catch (error) {
       const info = serverErrorInfo(error);
-      setProblem(info.code === 'BAD_REQUEST' || info.code === 'INVALID_INPUT' ? t('invalid', { reason: info.message }) : errorText(error));
+      // The service's reference checks send the field apart from the message; the file's reader needs both.
+      const reason = info.field && !info.message.startsWith(info.field) ? `${info.field}: ${info.message}` : info.message;
+      const isRefusedFile = ['BAD_REQUEST', 'INVALID_INPUT', 'PAYLOAD_TOO_LARGE'].includes(info.code ?? '');
+      setProblem(isRefusedFile ? t('invalid', { reason }) : errorText(error));
     }
   };
 

@@ -14,6 +14,8 @@ type ServerErrorInfo = {
   message: string;
   /** Zod field errors of the input contract, when the server's validation refused the call. */
   fieldErrors: Record<string, string[] | undefined>;
+  /** An unexpected server error: the id the server logged it under (its details stay in the log). */
+  errorId: string | null;
 };
 
 export function serverErrorInfo(error: unknown): ServerErrorInfo {
@@ -24,9 +26,10 @@ export function serverErrorInfo(error: unknown): ServerErrorInfo {
       field: data?.appError?.field ?? null,
       message: error.message,
       fieldErrors: (data?.zodError?.fieldErrors as Record<string, string[] | undefined> | undefined) ?? {},
+      errorId: data?.errorId ?? null,
     };
   }
-  return { code: null, field: null, message: error instanceof Error ? error.message : String(error), fieldErrors: {} };
+  return { code: null, field: null, message: error instanceof Error ? error.message : String(error), fieldErrors: {}, errorId: null };
 }
 
 /** The code of a failed call (serverErrorInfo), or OFFLINE when no answer came. */
@@ -48,6 +51,7 @@ export function useServerErrorText() {
   return useCallback(
     (error: unknown): string => {
       const info = serverErrorInfo(error);
+      if (info.errorId) return t('unexpected', { id: info.errorId });
       switch (info.code) {
         case null:
           return t('offline');
@@ -84,6 +88,7 @@ export function useParticipantErrorText() {
   return useCallback(
     (error: unknown) => {
       const info = serverErrorInfo(error);
+      if (info.errorId) return t('unexpected', { id: info.errorId });
       switch (info.code ?? 'OFFLINE') {
         case 'SESSION_CLOSED':
           return t('closed');

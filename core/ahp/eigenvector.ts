@@ -1,3 +1,4 @@
+import { UNROLLED_KERNELS } from './eigenvector-kernels';
 import type { ComparisonMatrix } from './matrix';
 
 export const EIGENVECTOR_TOLERANCE = 1e-12;
@@ -22,7 +23,9 @@ export type Eigenpair = {
  *   per step, which is small for the near-consistent matrices people give. `start` (a previous solution of a
  *   nearby matrix) saves steps. Power iteration measured faster than Rayleigh quotient iteration or repeated
  *   squaring for these sizes. lambda max = sum(A w) for w summing to 1. Up to n = 12 the iteration runs as
- *   generated straight-line code (`unrolledKernel`).
+ *   straight-line code written ahead of time (core/ahp/eigenvector-kernels.ts, by
+ *   scripts/generate-eigenvector-kernels.ts): generating it at run time would need 'unsafe-eval' in the pages'
+ *   Content-Security-Policy.
  */
 export function principalEigenpair(matrix: ComparisonMatrix, transpose = false, start?: ArrayLike<number>): Eigenpair {
   const { n, data } = matrix;
@@ -45,7 +48,7 @@ export function principalEigenpair(matrix: ComparisonMatrix, transpose = false, 
     const r = Math.cbrt(a13 / (a12 * a23));
     return { vector: new Float64Array([w1 / total, w2 / total, w3 / total]), value: 1 + r + 1 / r, iterations: 0 };
   }
-  const kernel = n <= MAX_UNROLLED_SIZE ? unrolledKernel(n) : null;
+  const kernel = UNROLLED_KERNELS.get(n);
   if (kernel) return kernel(a, start);
   let w = new Float64Array(n);
   let next = new Float64Array(n);
@@ -102,48 +105,6 @@ export function principalEigenpair(matrix: ComparisonMatrix, transpose = false, 
   }
   // At convergence A w = lambda w with sum(w) = 1, so the last step's sum is lambda max.
   return { vector: w, value: sum, iterations: iterations + 1 };
-}
-
-type Kernel = (a: ArrayLike<number>, start: ArrayLike<number> | undefined) => Eigenpair;
-
-/** Sizes up to this get a generated, fully unrolled power iteration. */
-const MAX_UNROLLED_SIZE = 12;
-const kernels = new Map<number, Kernel | null>();
-
-/**
- * The same power iteration as the loop below, generated once per size as straight-line code with the matrix
- * in local variables: no loop counters, no bounds checks, all in registers. Measured about 3.5x faster for
- * n = 8 (bench/engine.bench.ts), which is what makes the exact eigenvector cheaper than the approximations
- * other tools use. Where code generation is not allowed (a Content-Security-Policy without 'unsafe-eval'),
- * the loop is used instead.
- */
-function unrolledKernel(n: number): Kernel | null {
-  if (kernels.has(n)) return kernels.get(n)!;
-  const range = Array.from({ length: n }, (_, i) => i);
-  const lines: string[] = [];
-  for (const i of range) for (const j of range) lines.push(`const a${i}_${j} = a[${i * n + j}];`);
-  lines.push('let total = 0;');
-  for (const i of range) {
-    lines.push(`let w${i} = start ? start[${i}] : ${range.map((j) => `a${i}_${j}`).join(' + ')};`);
-    lines.push(`total += w${i};`);
-  }
-  for (const i of range) lines.push(`w${i} /= total;`);
-  lines.push('let sum = 0;', 'let iterations = 0;', `for (; iterations < ${MAX_POWER_STEPS}; iterations++) {`);
-  for (const i of range) lines.push(`const y${i} = ${range.map((j) => `a${i}_${j} * w${j}`).join(' + ')};`);
-  lines.push(`sum = ${range.map((i) => `y${i}`).join(' + ')};`, 'const inverse = 1 / sum;', 'let change = 0;', 'let value = 0;', 'let delta = 0;');
-  for (const i of range) {
-    lines.push(`value = y${i} * inverse; delta = value > w${i} ? value - w${i} : w${i} - value; if (delta > change) change = delta; w${i} = value;`);
-  }
-  lines.push(`if (change < ${EIGENVECTOR_TOLERANCE}) break;`, '}');
-  lines.push(`return { vector: new Float64Array([${range.map((i) => `w${i}`).join(', ')}]), value: sum, iterations: iterations + 1 };`);
-  let kernel: Kernel | null = null;
-  try {
-    kernel = new Function('a', 'start', lines.join('\n')) as Kernel;
-  } catch {
-    kernel = null;
-  }
-  kernels.set(n, kernel);
-  return kernel;
 }
 
 function isExactlyReciprocal(a: ArrayLike<number>, n: number): boolean {

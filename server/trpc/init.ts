@@ -1,7 +1,7 @@
 import 'server-only';
 import { initTRPC } from '@trpc/server';
 import { ZodError, z } from 'zod';
-import { AppError } from '~/server/errors';
+import { AppError, UnexpectedError, concealUnexpectedError } from '~/server/errors';
 import type { InnerContext } from './context';
 import { mapAppErrors } from './middleware/map-app-errors';
 import { transformer } from './transformer';
@@ -18,13 +18,20 @@ const t = initTRPC.context<InnerContext>().create({
     ping: { enabled: true, intervalMs: 10_000 },
     client: { reconnectAfterInactivityMs: 25_000 },
   },
-  /** Forms read `data.zodError.fieldErrors` (or `data.appError.field`) to put the message on the right field. */
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
+  /**
+   * Forms read `data.zodError.fieldErrors` (or `data.appError.field`) to put the message on the right field. An
+   * unexpected server error (one that did not pass through mapAppErrors: a failing context, a subscription that
+   * broke mid-stream) is hidden here too, and no shape carries a stack trace, in development either.
+   */
+  errorFormatter({ shape, error, path }) {
+    const shown = concealUnexpectedError(error, path ?? '(unknown procedure)');
+    const cause = shown.cause;
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
+      message: shown.message,
       data: {
-        ...shape.data,
+        ...data,
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
         appError:
           cause instanceof AppError
@@ -34,6 +41,8 @@ const t = initTRPC.context<InnerContext>().create({
                 ...(cause.retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.ceil(cause.retryAfterMs / 1000) }),
               }
             : null,
+        /** Set for an unexpected server error: the id the server logged the real error under. */
+        errorId: cause instanceof UnexpectedError ? cause.errorId : null,
       },
     };
   },

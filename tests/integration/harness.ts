@@ -1,10 +1,17 @@
 import { readFile } from 'node:fs/promises';
+import type { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { createScratchPostgres } from '~/bench/support/scratch-postgres';
 import { type Db, type DbHandle, MEMORY_URL, createDb } from '~/db/client';
 import { env } from '~/server/env.js';
-import { createInnerContext } from '~/server/trpc/context';
-import { createCaller } from '~/server/trpc/root';
+import { type InnerContext, createInnerContext, readBearerToken } from '~/server/trpc/context';
+import { handleTrpcRequest } from '~/server/trpc/http';
+import { appRouter, createCaller } from '~/server/trpc/root';
+import { recordServerErrorLeaks } from './server-error-leaks';
+
+export { serverInternalsIn } from './server-error-leaks';
 
 export type EngineName = 'pglite' | 'postgresql';
 
@@ -70,7 +77,34 @@ function unreachable(): never {
   throw new Error('the test database is not open');
 }
 
+/** The JSON a browser would receive for `error` from `path`: tRPC's error shape through the app's formatter. */
+function clientShapeOf(error: TRPCError, path: string, ctx: InnerContext | undefined): string {
+  const config = appRouter._def._config;
+  return JSON.stringify(config.transformer.output.serialize(getErrorShape({ config, error, type: 'unknown', path, input: undefined, ctx })));
+}
+
+/** A caller over `ctx` whose every 5xx is checked for server internals, as the browser would receive it. */
+export function checkedCaller(ctx: InnerContext) {
+  return createCaller(ctx, {
+    onError({ error, path }) {
+      recordServerErrorLeaks(path ?? '(unknown)', getHTTPStatusCodeFromError(error), clientShapeOf(error, path ?? '', ctx));
+    },
+  });
+}
+
 /** A tRPC caller as a browser holding `token` (or none) would be. */
 export function callerFor(db: Db, token?: string | null) {
-  return createCaller(createInnerContext({ db, token: token ?? null }));
+  return checkedCaller(createInnerContext({ db, token: token ?? null }));
 }
+
+/**
+ * One HTTP request through the app's own `/api/trpc` handler (body limits, input checks, the error formatter), with
+ * a 5xx's body checked for server internals like every caller's. Returns the status and the body as text.
+ */
+export async function requestOverHttp(db: Db, request: Request): Promise<{ status: number; text: string; headers: Headers }> {
+  const response = await handleTrpcRequest(request, (req) => createInnerContext({ db, token: readBearerToken(req.headers) }));
+  const text = await response.text();
+  recordServerErrorLeaks(new URL(request.url).pathname, response.status, text);
+  return { status: response.status, text, headers: response.headers };
+}
+

@@ -21,7 +21,8 @@ type ExportedCriterion = SessionExport['model']['criteria'][number];
 
 /**
  * The checks the contract cannot make alone: keys unique in the session, every answer about an element and a
- * pair the model has, no pair answered twice, results naming known participants. Throws before any write.
+ * pair the model has, no pair answered twice, rounds asking only nodes the model has, results naming known
+ * participants (their shape is the contract's: ExportedResult). Throws before any write.
  */
 function checkReferences(data: SessionExport): DecisionModel {
   const elementKeys = new Set<string>();
@@ -87,6 +88,9 @@ function checkReferences(data: SessionExport): DecisionModel {
   data.rounds.forEach((r, i) => {
     if (roundNumbers.has(r.number)) throw invalid(`rounds.${i}.number`, `Round ${r.number} is listed twice.`);
     roundNumbers.add(r.number);
+    r.nodeKeys?.forEach((nodeKey, k) => {
+      if (!model.node(nodeKey)) throw invalid(`rounds.${i}.nodeKeys.${k}`, `The model has no node "${nodeKey}".`);
+    });
   });
   const highestKey = Math.max(0, ...[...participantKeys].map(participantNumber));
   if (data.session.participantSeq < highestKey) {

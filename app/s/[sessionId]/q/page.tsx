@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { requestNonce } from '~/app/_components/request-nonce';
 import { earlyCallScript } from '~/app/_trpc/early-call';
 import { Questionnaire } from './_components/questionnaire';
 
@@ -17,10 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function QuestionnairePage({ params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;
   const script = earlyCallScript({ path: 'participant.questionnaire', input: { sessionId }, role: 'participant' });
+  const nonce = await requestNonce();
   return (
     <main className="narrow">
       {/* An async module script runs as soon as it is parsed: a classic one would wait for the style sheets. */}
-      <script type="module" async dangerouslySetInnerHTML={{ __html: script }} />
+      {/* The nonce lets it past the page's Content-Security-Policy (proxy.ts). */}
+      <script type="module" async nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />
       <Questionnaire sessionId={sessionId} />
     </main>
   );

@@ -130,7 +130,11 @@ function ReportContent({
   const errorText = useServerErrorText();
   const pdfErrorText = (error: unknown) => {
     const info = serverErrorInfo(error);
-    return info.code === 'UNAVAILABLE' ? t('pdf.unavailable', { reason: info.message }) : t('pdf.failed', { reason: errorText(error) });
+    if (info.code === 'UNAVAILABLE') return t('pdf.unavailable', { reason: info.message });
+    if (info.code === 'BUSY') return t('pdf.busy');
+    // The server's words carry the error id to quote; the page's address and link never reach them.
+    if (info.code === 'PRINT_FAILED' || info.code === 'NOT_COMPUTABLE') return t('pdf.failed', { reason: info.message });
+    return t('pdf.failed', { reason: errorText(error) });
   };
   const included = shown.counts.included;
   const participantName = useParticipantName(isFacilitator ? shown.participants : null);
