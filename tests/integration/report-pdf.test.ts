@@ -1,9 +1,9 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { results } from '~/db/schema';
 import { PDF_QUEUE_LENGTH, findChromium } from '~/server/services/exports/report-pdf';
-import { describeOnEveryEngine } from './harness';
+import { type TestDatabase, openTestDatabase } from './harness';
 import { createAnsweredSession } from './fixtures/flow';
 
 /**
@@ -50,8 +50,17 @@ async function outcome(call: Promise<unknown>): Promise<{ ok: true } | { ok: fal
   }
 }
 
-describeOnEveryEngine('server-side PDFs', (database) => {
-  const db = () => database().handle.db;
+// The print line is one per process and does not depend on the database engine; run on both engines in one file,
+// the first engine's last print (still timing out) would occupy the line when the second engine's tests begin.
+describe('server-side PDFs [PGlite]', () => {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  const db = () => database!.handle.db;
 
   it.runIf(hasChromium)('give one caller one print at a time, refuse a damaged result at once, and never show the link', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
