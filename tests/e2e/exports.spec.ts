@@ -121,7 +121,11 @@ test('a finished session exports CSV, XLSX and JSON that match the screen, re-im
     'Measures ranking',
     'Consistency',
     'Consensus',
+    'Session history',
   ]);
+  // The history ends with the close the test made, in words, next to its code.
+  const historySheet = sheetRecords(workbook.getWorksheet('Session history')!);
+  expect(historySheet.map((r) => r['Action code']).slice(-2)).toEqual(['session.opened', 'session.closed']);
   const xlsxRanking = sheetRecords(workbook.getWorksheet('Strategy ranking')!);
   expect(xlsxRanking.map((r) => [String(r.Rank), r.Strategy, percent(r['Overall score'] as number)])).toEqual(ranking);
   const xlsxWeights = sheetRecords(workbook.getWorksheet('Criterion weights')!);

@@ -28,7 +28,8 @@ const printQueue = new PrintQueue({ maxWaiting: PDF_QUEUE_LENGTH, patienceMs: RE
 /** Where the Chromium to print with is, or why there is none: the message says what to set. */
 export function findChromium(path: string | undefined = env.CHROMIUM_PATH): string {
   const candidate = path ?? DEFAULT_CHROMIUM;
-  if (!existsSync(candidate)) {
+  // The browser's path is the operator's setting, not a file of the app: nothing for the build to trace.
+  if (!existsSync(/* turbopackIgnore: true */ candidate)) {
     throw new AppError(
       'UNAVAILABLE',
       `Reports cannot be printed to PDF on this server: no Chromium at ${candidate}. Install Chromium or set CHROMIUM_PATH ` +
