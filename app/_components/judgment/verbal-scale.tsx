@@ -20,7 +20,6 @@ export function VerbalScale({
   labelledBy,
   describedBy,
   text,
-  ratioText,
   onChange,
   onEnter,
 }: {
@@ -31,8 +30,6 @@ export function VerbalScale({
   labelledBy: string;
   describedBy?: string;
   text: JudgmentText;
-  /** When the participant asked for the scale's numbers: the ratio a position stands for ("5 : 1"). */
-  ratioText?: (position: number) => string;
   onChange: (position: number, delay: number) => void;
   onEnter: () => void;
 }) {
@@ -98,7 +95,7 @@ export function VerbalScale({
             type="button"
             role="radio"
             aria-checked={isChecked}
-            aria-label={ratioText ? `${text.sentence(node, i, j, value)} (${ratioText(value)})` : text.sentence(node, i, j, value)}
+            aria-label={text.sentence(node, i, j, value)}
             tabIndex={index === tabIndex ? 0 : -1}
             className={styles.option}
             data-side={side}
@@ -109,7 +106,6 @@ export function VerbalScale({
             <span className={styles.radioMark} aria-hidden="true" />
             <span className={styles.optionLabel}>
               {text.label(node, value)}
-              {ratioText ? <span className={styles.ratio}>{ratioText(value)}</span> : null}
               {isChecked ? (
                 <span className={styles.check} aria-hidden="true">
                   ✓
