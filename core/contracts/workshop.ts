@@ -83,6 +83,17 @@ export type SetCurrentItemInput = z.infer<typeof SetCurrentItemInput>;
 export const StepItemInput = z.object({ sessionId: SessionId, direction: z.enum(['next', 'previous']) });
 export type StepItemInput = z.infer<typeof StepItemInput>;
 
+/** The countdown bounds: long enough to read a question and answer, short enough to keep a room moving. */
+export const MIN_COUNTDOWN_SECONDS = 10;
+export const MAX_COUNTDOWN_SECONDS = 600;
+
+/** A countdown for every question from now on (the current one starts it at once), or null to vote without one. */
+export const SetCountdownInput = z.object({
+  sessionId: SessionId,
+  seconds: z.number().int().min(MIN_COUNTDOWN_SECONDS).max(MAX_COUNTDOWN_SECONDS).nullable(),
+});
+export type SetCountdownInput = z.infer<typeof SetCountdownInput>;
+
 export const SetRevealedInput = z.object({ sessionId: SessionId, isRevealed: z.boolean() });
 export type SetRevealedInput = z.infer<typeof SetRevealedInput>;
 
@@ -149,6 +160,7 @@ export const WORKSHOP_EVENT_KINDS = [
   'item.revealed',
   'item.hidden',
   'item.revote',
+  'countdown.changed',
   'round.closed',
   'round.opened',
   'weights.changed',

@@ -22,6 +22,10 @@ export const workshops = pgTable('workshops', {
   currentItem: jsonb().$type<LiveItem>(),
   /** The projector shows the distribution of the current item's answers; voting on it is closed meanwhile. */
   isRevealed: boolean().notNull().default(false),
+  /** The facilitator's countdown per question in seconds, or null for none: each question put to the room gets it. */
+  countdownSeconds: integer(),
+  /** When voting on the current question closes by the countdown; null while it has none. */
+  votingEndsAt: timestamp({ withTimezone: true }),
   /**
    * Incremented in the transaction of every change a live view shows (a join, an answer, a facilitator step): the
    * id of the events a subscription yields, so a reconnecting client can tell whether it missed anything.

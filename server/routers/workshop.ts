@@ -6,6 +6,7 @@ import {
   RevoteInput,
   RoomEventsInput,
   RoomRef,
+  SetCountdownInput,
   SetCrLimitInput,
   SetCurrentItemInput,
   SetInclusionInput,
@@ -27,6 +28,7 @@ import { setCrLimit } from '~/server/services/workshop/set-cr-limit';
 import { setCurrentItem } from '~/server/services/workshop/set-current';
 import { setInclusion } from '~/server/services/workshop/set-inclusion';
 import { setMode } from '~/server/services/workshop/set-mode';
+import { setCountdown } from '~/server/services/workshop/set-countdown';
 import { setRevealed } from '~/server/services/workshop/set-revealed';
 import { setWeights } from '~/server/services/workshop/set-weights';
 import { stepItem } from '~/server/services/workshop/step-item';
@@ -80,6 +82,7 @@ export const workshopRouter = createTRPCRouter({
   hide: facilitatorProcedure
     .input(WorkshopRef)
     .mutation(({ ctx, input }) => setRevealed({ ctx, input: { ...input, isRevealed: false } })),
+  setCountdown: facilitatorProcedure.input(SetCountdownInput).mutation(({ ctx, input }) => setCountdown({ ctx, input })),
   revote: facilitatorProcedure.input(RevoteInput).mutation(({ ctx, input }) => revote({ ctx, input })),
   closeRound: facilitatorProcedure.input(WorkshopRef).mutation(({ ctx, input }) => closeRound({ ctx, input })),
   openRound: facilitatorProcedure.input(OpenRoundInput).mutation(({ ctx, input }) => openRound({ ctx, input })),

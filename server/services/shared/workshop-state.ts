@@ -67,6 +67,8 @@ function workshopOrDefault(sessionId: string, row: WorkshopRow | null | undefine
       roomCode: null,
       currentItem: null,
       isRevealed: false,
+      countdownSeconds: null,
+      votingEndsAt: null,
       eventSeq: 0,
       updatedAt: new Date(0),
     }
@@ -195,4 +197,19 @@ export function assertOpenForAnswers(workshop: WorkshopRow, round: RoundInfo, it
   if (workshop.isRevealed) {
     throw new AppError('VOTING_CLOSED', 'Voting on this question is closed: its answers are being shown.');
   }
+  if (workshop.votingEndsAt && Date.now() >= workshop.votingEndsAt.getTime()) {
+    throw new AppError('VOTING_CLOSED', 'Time is up for this question: voting on it has closed.');
+  }
+}
+
+/**
+ * The columns that put a question before the room open for votes: hidden, with the facilitator's countdown (if
+ * any) starting now. Every step that (re)opens voting writes these, so the countdown means the same everywhere.
+ */
+export function openVoting(workshop: Pick<WorkshopRow, 'countdownSeconds'>, now = new Date()) {
+  return {
+    isRevealed: false,
+    votingEndsAt: workshop.countdownSeconds ? new Date(now.getTime() + workshop.countdownSeconds * 1000) : null,
+    updatedAt: now,
+  };
 }

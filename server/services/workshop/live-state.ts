@@ -1,10 +1,13 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import {
+  consensusIndicator,
+  consensusLevel,
   emptyMatrix,
   judgmentDispersion,
   positionToRatio,
   ratioToNearestPosition,
+  scaleMaximum,
   setJudgment,
 } from '~/core';
 import { RATING_INTENSITIES, type RatingIntensity, ratingValue } from '~/core/contracts/ratings';
@@ -14,6 +17,9 @@ import { type ParticipantRow, type SessionRow, type WorkshopRow, judgments, part
 import { type SessionModel, loadModelAt } from '../shared/session-model';
 import { buildAgenda, effectiveWeight, flipPosition, isSameItem, pairKey } from '~/core/model';
 import { type RoundInfo, readSessionState } from '../shared/workshop-state';
+
+/** Sessions compute consensus in the AHP-OS form (core/model/stored-result.ts); one pair is worded alike. */
+const CONSENSUS_FORMULA = 'ahp-os';
 
 const POSITIONS = Array.from({ length: 17 }, (_, i) => i - 8);
 
@@ -28,6 +34,12 @@ type PairTally = {
    * answer has weight 0.
    */
   groupValue: { ratio: number; position: number; geometricSd: number } | null;
+  /**
+   * How far the room agrees on this one pair, in the words the results use for a node: Goepel's consensus
+   * indicator S* over the answers as two-element priority vectors (in the AHP-OS form sessions use, the scale's
+   * largest ratio, the same weights as the group value) and its AHP-OS level; null below two weighted answers.
+   */
+  consensus: { value: number; level: ReturnType<typeof consensusLevel> } | null;
 };
 
 type RatingTally = {
@@ -58,6 +70,14 @@ export type LiveState = {
   answeredCount: number;
   /** The distribution and group value of the current item: always for the facilitator, for others once revealed. */
   tally: LiveTally | null;
+  /** When voting on the current item closes by the facilitator's countdown (ISO time), or null without one. */
+  votingEndsAt: string | null;
+  /** The countdown each question gets, in seconds, or null. */
+  countdownSeconds: number | null;
+  /** The server's clock when this state was read, so a device with a wrong clock still counts down right. */
+  serverTime: string;
+  /** Included participants who have not answered the current item: names for the facilitator only, else null. */
+  waitingFor: Array<{ participantId: string; displayName: string; stakeholderGroup: string }> | null;
 };
 
 export type LiveViewer = 'facilitator' | 'participant' | 'public';
@@ -83,16 +103,29 @@ function tallyPair(
   const counts = new Map(POSITIONS.map((p) => [p, 0]));
   const matrices = [];
   const weights = [];
+  const vectors: number[][] = [];
   for (const row of rows) {
     const position = row.aKey === item.a ? row.position : flipPosition(row.position);
     counts.set(position, (counts.get(position) ?? 0) + 1);
     const weight = effectiveWeight(row.participant, session.stakeholderWeights);
     if (weight <= 0) continue;
+    const ratio = positionToRatio(position, scale, size);
     const matrix = emptyMatrix(2);
-    setJudgment(matrix, 0, 1, positionToRatio(position, scale, size));
+    setJudgment(matrix, 0, 1, ratio);
     matrices.push(matrix);
     weights.push(weight);
+    vectors.push([ratio / (1 + ratio), 1 / (1 + ratio)]);
   }
+  const totalWeight = weights.reduce((sum, w) => sum + w, 0);
+  const consensusValue =
+    vectors.length >= 2
+      ? consensusIndicator(
+          vectors,
+          weights.map((w) => w / totalWeight),
+          scaleMaximum(scale, size),
+          CONSENSUS_FORMULA,
+        )
+      : null;
   const spread = matrices.length ? judgmentDispersion(matrices, weights)[0] : undefined;
   return {
     kind: 'pair',
@@ -101,6 +134,7 @@ function tallyPair(
     groupValue: spread
       ? { ratio: spread.geometricMean, position: ratioToNearestPosition(spread.geometricMean, scale, size), geometricSd: spread.geometricSd }
       : null,
+    consensus: consensusValue === null ? null : { value: consensusValue, level: consensusLevel(consensusValue) },
   };
 }
 
@@ -141,6 +175,7 @@ export async function readLiveSnapshot(db: Db, sessionId: string): Promise<LiveS
   const item = workshop.currentItem;
   let current: LiveState['current'] = null;
   let tally: LiveTally | null = null;
+  let answeredIds: Set<string> = new Set();
   if (item) {
     const agenda = buildAgenda(model, session.alternativeScoring, round.nodeKeys);
     current = { ...item, index: agenda.findIndex((entry) => isSameItem(entry, item)), total: agenda.length };
@@ -156,6 +191,7 @@ export async function readLiveSnapshot(db: Db, sessionId: string): Promise<LiveS
             eq(judgments.pairKey, pairKey(item.a, item.b)),
           ),
         );
+      answeredIds = new Set(rows.map((row) => row.participantId));
       tally = tallyPair(
         session,
         item,
@@ -174,6 +210,7 @@ export async function readLiveSnapshot(db: Db, sessionId: string): Promise<LiveS
             eq(ratings.alternativeKey, item.alternativeKey),
           ),
         );
+      answeredIds = new Set(rows.map((row) => row.participantId));
       tally = tallyRating(
         session,
         rows.flatMap((row) => (included.has(row.participantId) ? [{ ...row, participant: included.get(row.participantId)! }] : [])),
@@ -193,11 +230,21 @@ export async function readLiveSnapshot(db: Db, sessionId: string): Promise<LiveS
     includedCount: included.size,
     answeredCount: tally?.answered ?? 0,
     tally,
+    votingEndsAt: workshop.votingEndsAt?.toISOString() ?? null,
+    countdownSeconds: workshop.countdownSeconds,
+    serverTime: new Date().toISOString(),
+    waitingFor: item
+      ? [...included.values()]
+          .filter((p) => !answeredIds.has(p.id))
+          .map((p) => ({ participantId: p.id, displayName: p.displayName, stakeholderGroup: p.stakeholderGroup }))
+      : [],
   };
   return { session, workshop, round, model, participantRows, state };
 }
 
 /** The facilitator sees the tally before revealing it; the room sees it once revealed. */
 export function forViewer(state: LiveState, viewer: LiveViewer): LiveState {
-  return viewer === 'facilitator' || state.isRevealed ? state : { ...state, tally: null };
+  const forRoom = { ...state, waitingFor: null };
+  if (viewer === 'facilitator') return state;
+  return state.isRevealed ? forRoom : { ...forRoom, tally: null };
 }

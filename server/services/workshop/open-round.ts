@@ -5,6 +5,7 @@ import { workshopRounds, workshops } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { buildAgenda } from '~/core/model';
+import { openVoting } from '../shared/workshop-state';
 import { changeLive } from './live-change';
 
 /**
@@ -13,7 +14,7 @@ import { changeLive } from './live-change';
  * answers of earlier rounds. The room is put on the new round's first item, hidden.
  */
 export async function openRound({ ctx, input }: ServiceArgs<FacilitatorContext, OpenRoundInput>) {
-  const { state } = await changeLive(ctx, 'round.opened', async ({ tx, session, round, model }) => {
+  const { state } = await changeLive(ctx, 'round.opened', async ({ tx, session, workshop, round, model }) => {
     if (round.status !== 'closed') {
       throw new AppError('CONFLICT', `Round ${round.number} is still open; close it before opening the next one.`);
     }
@@ -30,7 +31,7 @@ export async function openRound({ ctx, input }: ServiceArgs<FacilitatorContext, 
     const [first] = buildAgenda(model, session.alternativeScoring, next.nodeKeys);
     await tx
       .update(workshops)
-      .set({ currentItem: first ?? null, isRevealed: false, updatedAt: new Date() })
+      .set({ currentItem: first ?? null, ...openVoting(workshop) })
       .where(eq(workshops.sessionId, session.id));
     return number;
   });

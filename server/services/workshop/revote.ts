@@ -6,6 +6,7 @@ import { auditLog, judgments, ratings, workshops } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { flipPosition, pairKey } from '~/core/model';
+import { openVoting } from '../shared/workshop-state';
 import { changeLive } from './live-change';
 import { checkAgendaItem } from './set-current';
 
@@ -55,7 +56,7 @@ export async function revote({ ctx, input }: ServiceArgs<FacilitatorContext, Rev
       cleared = removed.length;
     }
     previous = Object.fromEntries(Object.entries(previous).sort(([a], [b]) => (a < b ? -1 : 1)));
-    await tx.update(workshops).set({ currentItem: item, isRevealed: false, updatedAt: new Date() }).where(eq(workshops.sessionId, session.id));
+    await tx.update(workshops).set({ currentItem: item, ...openVoting(workshop) }).where(eq(workshops.sessionId, session.id));
     await tx.insert(auditLog).values({
       sessionId: session.id,
       actor: 'facilitator',

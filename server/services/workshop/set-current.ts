@@ -6,7 +6,7 @@ import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import type { SessionModel } from '../shared/session-model';
 import { buildAgenda, isSameItem } from '~/core/model';
-import type { RoundInfo } from '../shared/workshop-state';
+import { type RoundInfo, openVoting } from '../shared/workshop-state';
 import { changeLive } from './live-change';
 
 /** Refuses an item the current round does not ask (an unknown node, a pair not compared there, a closed round). */
@@ -22,11 +22,11 @@ export function checkAgendaItem(model: SessionModel, scoring: 'pairwise' | 'rati
 
 /** Puts one item before the room (hidden, open for votes); in live mode phones switch to it. */
 export async function setCurrentItem({ ctx, input }: ServiceArgs<FacilitatorContext, SetCurrentItemInput>) {
-  const { state } = await changeLive(ctx, 'item.changed', async ({ tx, session, round, model }) => {
+  const { state } = await changeLive(ctx, 'item.changed', async ({ tx, session, workshop, round, model }) => {
     checkAgendaItem(model, session.alternativeScoring, round, input.item);
     await tx
       .update(workshops)
-      .set({ currentItem: input.item, isRevealed: false, updatedAt: new Date() })
+      .set({ currentItem: input.item, ...openVoting(workshop) })
       .where(eq(workshops.sessionId, session.id));
     return input.item;
   });

@@ -5,6 +5,7 @@ import { workshops } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { buildAgenda, isSameItem } from '~/core/model';
+import { openVoting } from '../shared/workshop-state';
 import { UNCHANGED, changeLive } from './live-change';
 
 /**
@@ -22,7 +23,7 @@ export async function setMode({ ctx, input }: ServiceArgs<FacilitatorContext, Se
     }
     await tx
       .update(workshops)
-      .set({ mode: input.mode, currentItem, isRevealed: false, updatedAt: new Date() })
+      .set({ mode: input.mode, currentItem, ...openVoting(input.mode === 'live' ? workshop : { countdownSeconds: null }) })
       .where(eq(workshops.sessionId, session.id));
     return input.mode;
   });

@@ -4,6 +4,7 @@ import type { SetRevealedInput } from '~/core/contracts/workshop';
 import { workshops } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
+import { openVoting } from '../shared/workshop-state';
 import { UNCHANGED, changeLive } from './live-change';
 
 /**
@@ -17,7 +18,9 @@ export async function setRevealed({ ctx, input }: ServiceArgs<FacilitatorContext
     async ({ tx, session, workshop }) => {
       if (!workshop.currentItem) throw new AppError('INVALID_INPUT', 'Choose the item to vote on first.', { field: 'isRevealed' });
       if (workshop.isRevealed === input.isRevealed) return UNCHANGED;
-      await tx.update(workshops).set({ isRevealed: input.isRevealed, updatedAt: new Date() }).where(eq(workshops.sessionId, session.id));
+      // Hiding reopens voting, so it gets a fresh countdown; revealing leaves the time as it was.
+      const change = input.isRevealed ? { isRevealed: true, updatedAt: new Date() } : openVoting(workshop);
+      await tx.update(workshops).set(change).where(eq(workshops.sessionId, session.id));
       return input.isRevealed;
     },
   );

@@ -5,6 +5,7 @@ import { workshops } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { buildAgenda, isSameItem } from '~/core/model';
+import { openVoting } from '../shared/workshop-state';
 import { UNCHANGED, changeLive } from './live-change';
 
 /**
@@ -21,7 +22,7 @@ export async function stepItem({ ctx, input }: ServiceArgs<FacilitatorContext, S
     const target = index === -1 ? 0 : index + (input.direction === 'next' ? 1 : -1);
     if ((index !== -1 && target === index) || target < 0 || target >= agenda.length) return UNCHANGED;
     const item = agenda[target]!;
-    await tx.update(workshops).set({ currentItem: item, isRevealed: false, updatedAt: new Date() }).where(eq(workshops.sessionId, session.id));
+    await tx.update(workshops).set({ currentItem: item, ...openVoting(workshop) }).where(eq(workshops.sessionId, session.id));
     return item;
   });
   return state;
