@@ -8,6 +8,8 @@ import { useTRPC } from '~/app/_trpc/client';
 import type { UiModel } from '~/app/_components/use-decision-model';
 import { type AgendaItem, buildAgenda, itemKey } from '~/core/model';
 import { TallyChart } from '~/app/_components/workshop/tally-chart';
+import { Countdown } from '~/app/_components/workshop/countdown';
+import { MAX_COUNTDOWN_SECONDS, MIN_COUNTDOWN_SECONDS } from '~/core/contracts/workshop';
 import type { LiveStateData } from '~/app/_components/workshop/types';
 import type { ItemText } from '~/app/_components/workshop/use-item-text';
 import { ConfirmDialog } from '~/app/_components/confirm-dialog';
@@ -52,7 +54,8 @@ export function LivePanel({
   const hide = useMutation(trpc.workshop.hide.mutationOptions({ onSuccess, onError }));
   const setCurrent = useMutation(trpc.workshop.setCurrent.mutationOptions({ onSuccess, onError }));
   const revote = useMutation(trpc.workshop.revote.mutationOptions({ onSuccess: (result) => onSuccess(result.state), onError }));
-  const isBusy = [setMode, next, previous, reveal, hide, setCurrent, revote].some((mutation) => mutation.isPending);
+  const setCountdown = useMutation(trpc.workshop.setCountdown.mutationOptions({ onSuccess, onError }));
+  const isBusy = [setMode, next, previous, reveal, hide, setCurrent, revote, setCountdown].some((mutation) => mutation.isPending);
 
   const agenda = useMemo(() => buildAgenda(model, scoring, live.round.nodeKeys), [model, scoring, live.round.nodeKeys]);
   const byKey = useMemo(() => new Map(agenda.map((item) => [itemKey(item), item])), [agenda]);
@@ -122,6 +125,8 @@ export function LivePanel({
           <div className="progress" aria-hidden="true">
             <span style={{ width: `${Math.min(1, fraction) * 100}%` }} />
           </div>
+          <Countdown clock={live} />
+          <WaitingFor live={live} />
           <div className="actions">
             <button
               type="button"
@@ -164,6 +169,29 @@ export function LivePanel({
         </div>
       ) : isLive && !canVote ? (
         <p className="notice">{t('roundClosedHint')}</p>
+      ) : null}
+
+      {canVote && agenda.length > 0 ? (
+        <div className="field">
+          <label htmlFor={`${ids}-countdown`}>{t('countdownLabel')}</label>
+          <span className="hint" id={`${ids}-countdown-hint`}>
+            {t('countdownHint')}
+          </span>
+          <select
+            id={`${ids}-countdown`}
+            value={live.countdownSeconds ?? ''}
+            disabled={isBusy}
+            aria-describedby={`${ids}-countdown-hint`}
+            onChange={(event) => setCountdown.mutate({ sessionId, seconds: event.target.value ? Number(event.target.value) : null })}
+          >
+            <option value="">{t('countdownOff')}</option>
+            {COUNTDOWN_CHOICES.map((seconds) => (
+              <option key={seconds} value={seconds}>
+                {seconds < 60 ? t('countdownSeconds', { seconds }) : t('countdownMinutes', { minutes: seconds / 60 })}
+              </option>
+            ))}
+          </select>
+        </div>
       ) : null}
 
       {canVote && agenda.length > 0 ? (
@@ -217,6 +245,29 @@ export function LivePanel({
         onClose={() => setConfirmingRevote(false)}
       />
     </section>
+  );
+}
+
+/** Countdown lengths offered: from a quick show of hands to a question that needs reading. */
+const COUNTDOWN_CHOICES = [15, 30, 45, 60, 90, 120, 180, 300].filter(
+  (seconds) => seconds >= MIN_COUNTDOWN_SECONDS && seconds <= MAX_COUNTDOWN_SECONDS,
+);
+
+/** Who the room waits for on this question, by name: the facilitator can call on them (the projector shows only a count). */
+function WaitingFor({ live }: { live: LiveStateData }) {
+  const t = useTranslations('workshop.livePanel');
+  const waiting = live.waitingFor;
+  if (!waiting) return null;
+  if (waiting.length === 0) return <p className={styles.sub}>{t('everyoneVoted')}</p>;
+  return (
+    <details className={styles.preview}>
+      <summary>{t('waitingForHeading', { count: waiting.length })}</summary>
+      <ul className={styles.waitingList}>
+        {waiting.map((person) => (
+          <li key={person.participantId}>{person.displayName}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { RoomCode } from '~/core/contracts/workshop';
 import { serverErrorInfo } from '~/app/_components/use-error-text';
@@ -9,6 +9,7 @@ import { useDecisionModel } from '~/app/_components/use-decision-model';
 import { QrCode } from '~/app/_components/qr-code';
 import { joinUrl, spacedCode } from '~/app/_components/workshop/room-qr';
 import { TallyChart } from '~/app/_components/workshop/tally-chart';
+import { Countdown } from '~/app/_components/workshop/countdown';
 import qrStyles from '~/app/_components/workshop/workshop.module.css';
 import type { RoomData } from '~/app/_components/workshop/types';
 import { useRoom } from '~/app/_components/workshop/use-room';
@@ -67,15 +68,20 @@ function ProjectorScreen({
   connection: LiveConnection;
 }) {
   const t = useTranslations('workshop.screen');
+  const tConsensus = useTranslations('workshop.consensus');
+  const format = useFormatter();
   const model = useDecisionModel(room.model);
   const text = useItemText(model);
   const live = room.live;
   const isClosed = room.status === 'closed' || live.status === 'closed';
   const current = !isClosed && live.mode === 'live' && live.round.status === 'open' ? live.current : null;
   const url = origin ? joinUrl(origin, roomCode) : null;
+  const address = origin ? `${origin.replace(/^https?:\/\//, '')}/w` : null;
   const revealed = current && live.isRevealed && live.tally ? { item: current, tally: live.tally } : null;
   const groupValue = revealed ? text.groupValue(revealed.item, revealed.tally) : null;
+  const consensus = revealed?.tally.kind === 'pair' ? revealed.tally.consensus : null;
   const fraction = live.includedCount > 0 ? live.answeredCount / live.includedCount : 0;
+  const stillToVote = Math.max(0, live.includedCount - live.answeredCount);
 
   const answered = (
     <div className={styles.answered}>
@@ -83,11 +89,15 @@ function ProjectorScreen({
       <div className={`progress ${styles.answeredBar}`} aria-hidden="true">
         <span style={{ width: `${Math.min(1, fraction) * 100}%` }} />
       </div>
+      {!revealed && live.includedCount > 0 ? (
+        <p className={styles.stillToVote}>{stillToVote === 0 ? t('everyoneVoted') : t('stillToVote', { count: stillToVote })}</p>
+      ) : null}
     </div>
   );
 
   return (
-    <main className={styles.projector} data-view={revealed ? 'revealed' : 'room'}>
+    // data-presenter takes the app's header off this page (globals.css): the projector shows the room, not the app.
+    <main className={styles.projector} data-presenter="" data-view={revealed ? 'revealed' : 'room'}>
       <div className={styles.topBar}>
         <p className={styles.sessionTitle}>{room.title}</p>
         {revealed ? (
@@ -95,7 +105,8 @@ function ProjectorScreen({
             {t('codeLabel')} <strong>{spacedCode(roomCode)}</strong>
           </p>
         ) : null}
-        <LiveIndicator connection={connection} className={styles.indicator} />
+        {live.mode === 'live' && !isClosed ? <LiveIndicator connection={connection} className={styles.indicator} /> : null}
+        <FullScreenButton />
       </div>
 
       {revealed ? (
@@ -109,6 +120,14 @@ function ProjectorScreen({
               {text.question(revealed.item)}
             </h1>
             {answered}
+            {consensus ? (
+              <p className={styles.consensus} data-level={consensus.level}>
+                {tConsensus(consensus.level)}
+                <span className={styles.consensusDetail}>
+                  {tConsensus('detail', { value: format.number(consensus.value, { style: 'percent', maximumFractionDigits: 0 }) })}
+                </span>
+              </p>
+            ) : null}
             <h2 className={styles.revealHeading}>{t('revealed')}</h2>
             <p className={styles.groupValue}>{groupValue ? groupValue.sentence : t('noGroupValue')}</p>
             {groupValue ? <p className={styles.groupDetail}>{groupValue.detail}</p> : null}
@@ -133,6 +152,7 @@ function ProjectorScreen({
                   {text.question(current)}
                 </h1>
                 {answered}
+                <Countdown clock={live} className={styles.countdown} />
                 <p className={styles.waiting}>{t('voting')}</p>
               </>
             ) : (
@@ -152,18 +172,64 @@ function ProjectorScreen({
             )}
           </section>
 
-          <aside className={styles.joinPanel} aria-labelledby="join-heading">
-            <h2 id="join-heading" className={styles.joinHeading}>
-              {t('joinHeading')}
-            </h2>
-            <p className={styles.codeLabel}>{t('codeLabel')}</p>
-            <p className={styles.code}>{spacedCode(roomCode)}</p>
-            {url ? <QrCode value={url} label={t('qrLabel', { url })} className={`${qrStyles.qr} ${styles.qr}`} /> : null}
-            {url ? <p className={styles.joinHint}>{t('joinHint', { address: `${origin!.replace(/^https?:\/\//, '')}/w` })}</p> : null}
-            {current ? <p className={styles.joinedSmall}>{t('joined', { count: live.participantCount })}</p> : null}
-          </aside>
+          {isClosed ? null : (
+            <aside className={styles.joinPanel} aria-labelledby="join-heading">
+              <h2 id="join-heading" className={styles.joinHeading}>
+                {t('joinHeading')}
+              </h2>
+              {url ? <QrCode value={url} label={t('qrLabel', { url })} className={`${qrStyles.qr} ${styles.qr}`} /> : null}
+              {address ? (
+                <p className={styles.joinAddress}>
+                  <span className={styles.codeLabel}>{t('addressLabel')}</span>
+                  <strong>{address}</strong>
+                </p>
+              ) : null}
+              <p className={styles.codeLabel}>{t('codeLabel')}</p>
+              <p className={styles.code}>{spacedCode(roomCode)}</p>
+              {current ? <p className={styles.joinedSmall}>{t('joined', { count: live.participantCount })}</p> : null}
+            </aside>
+          )}
         </div>
       )}
     </main>
   );
+}
+
+/**
+ * Full screen for the beamer (F as well): the browser's own chrome goes too. Shown only where the browser offers
+ * it; Escape leaves it as everywhere.
+ */
+function FullScreenButton() {
+  const t = useTranslations('workshop.screen');
+  const [isSupported, setSupported] = useState(false);
+  const [isFull, setFull] = useState(false);
+  useEffect(() => {
+    setSupported(document.fullscreenEnabled);
+    const onChange = () => setFull(document.fullscreenElement !== null);
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== 'f' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]')) return;
+      void toggleFullScreen();
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('fullscreenchange', onChange);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
+  if (!isSupported) return null;
+  return (
+    <button type="button" className={`button ${styles.fullScreen}`} aria-keyshortcuts="F" onClick={() => void toggleFullScreen()}>
+      {isFull ? t('leaveFullScreen') : t('fullScreen')}
+      <kbd className={styles.key} aria-hidden="true">
+        F
+      </kbd>
+    </button>
+  );
+}
+
+async function toggleFullScreen() {
+  if (document.fullscreenElement) await document.exitFullscreen();
+  else await document.documentElement.requestFullscreen().catch(() => undefined);
 }

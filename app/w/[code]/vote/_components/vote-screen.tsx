@@ -11,6 +11,7 @@ import { useTRPCClient } from '~/app/_trpc/client';
 import { readLinks } from '~/app/_trpc/link-tokens';
 import { useJudgmentText } from '~/app/_components/judgment/use-judgment-text';
 import { VerbalScale } from '~/app/_components/judgment/verbal-scale';
+import { Countdown } from '~/app/_components/workshop/countdown';
 import { LiveIndicator } from '~/app/_components/workshop/live-indicator';
 import { useDecisionModel } from '~/app/_components/use-decision-model';
 import { type AgendaItem, itemKey } from '~/core/model';
@@ -280,6 +281,7 @@ function VoteBody({
           </div>
         ) : (
           <>
+            <Countdown clock={live} />
             {current.kind === 'pair' ? (
               <>
                 <p className={styles.hint} id={`${ids}-hint`}>
