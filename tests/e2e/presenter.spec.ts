@@ -14,6 +14,8 @@ const SCREENS = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
 ];
+/** Every size in English; the longer Russian and Azerbaijani texts on the tightest one, where they could spill. */
+const screensFor = (locale: string) => (locale === 'en' ? SCREENS : SCREENS.slice(0, 1));
 const WORDS = {
   en: { stillToVote: '4 people still to vote', agreement: 'The room mostly agrees.', fullScreen: 'Full screen', left: /left to answer/ },
   ru: { stillToVote: 'Ещё не проголосовали 4 человека', agreement: 'Зал в основном согласен.', fullScreen: 'Во весь экран', left: /На ответ осталось/ },
@@ -75,7 +77,7 @@ test('the projector fits a beamer in every language, counts down, counts who is 
 
   for (const locale of ['en', 'ru', 'az'] as const) {
     const words = WORDS[locale];
-    for (const screen of SCREENS) {
+    for (const screen of screensFor(locale)) {
       const context = await browser.newContext({ viewport: screen, locale });
       const projector = await context.newPage();
       const where = `the projector (${locale}, ${screen.width}x${screen.height})`;
@@ -94,7 +96,7 @@ test('the projector fits a beamer in every language, counts down, counts who is 
 
   await callProcedure(request, 'workshop.reveal', { sessionId }, token);
   for (const locale of ['en', 'ru', 'az'] as const) {
-    for (const screen of SCREENS) {
+    for (const screen of screensFor(locale)) {
       const context = await browser.newContext({ viewport: screen, locale });
       const projector = await context.newPage();
       const where = `the revealed projector (${locale}, ${screen.width}x${screen.height})`;

@@ -39,7 +39,6 @@ export function Countdown({ clock, className }: { clock: Clock; className?: stri
         <span role="status">{t('over')}</span>
       ) : (
         <span role="timer" aria-label={t('timerLabel', { seconds: left })}>
-          <span aria-hidden="true">⏱ </span>
           {t('left', { time: `${minutes}:${seconds}` })}
         </span>
       )}
