@@ -55,6 +55,18 @@ export const LiveItem = z
   .refine((item) => item.kind !== 'pair' || item.a !== item.b, { message: 'compare two different elements', path: ['b'] });
 export type LiveItem = z.infer<typeof LiveItem>;
 
+/**
+ * A re-vote as the session history keeps it (audit action `workshop.revote`): the round, the item, and the first
+ * vote it cleared as counts per answer (scale position -8..8 read as `a` over `b`, or rating intensity).
+ */
+export const RevoteRecord = z.object({
+  round: z.number().int().min(1),
+  item: LiveItem,
+  cleared: z.number().int().min(0),
+  previousTally: z.record(z.string(), z.number().int().min(0)),
+});
+export type RevoteRecord = z.infer<typeof RevoteRecord>;
+
 /** The `tracked` id of the last event a client saw; it comes back on reconnect. */
 export const LastEventId = z.string().max(32).nullish();
 

@@ -116,3 +116,65 @@ test('the projector fits a beamer in every language, counts down, counts who is 
   await expect(dashboard.getByRole('timer')).toHaveCount(0);
   await facilitatorContext.close();
 });
+
+test('the facilitator drives the room from the keyboard, sees the first vote beside the re-vote, is offered the least agreed node for round 2, and the report keeps the rounds', async ({
+  browser,
+  request,
+}) => {
+  const session = await createSession(request, { title: 'Lankaran tea cluster' });
+  const token = session.facilitator.token;
+  const { sessionId } = session;
+  const { roomCode } = await callProcedure<{ roomCode: string }>(request, 'workshop.openRoom', { sessionId }, token);
+  const tokens: string[] = [];
+  for (let n = 0; n < 3; n++) {
+    const joined = await callProcedure<{ token: string }>(request, 'workshop.joinByCode', {
+      roomCode,
+      displayName: `Voter ${n + 1}`,
+      stakeholderGroup: 'government',
+    });
+    tokens.push(joined.token);
+  }
+  await callProcedure(request, 'workshop.setMode', { sessionId, mode: 'live' }, token);
+
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
+  const dashboard = await context.newPage();
+  await dashboard.goto(`/s/${sessionId}#key=${token}`);
+  await dashboard.waitForURL(/\/setup/);
+  await dashboard.goto(`/s/${sessionId}/dashboard`);
+  await expect(dashboard.getByText('Question 1 of 33').first()).toBeVisible();
+  await expect(dashboard.getByText(/Keyboard: N next question/)).toBeVisible();
+  await expect(dashboard.getByRole('button', { name: 'Next question' })).toHaveAttribute('aria-keyshortcuts', 'N');
+
+  await dashboard.keyboard.press('n');
+  await expect(dashboard.getByText('Question 2 of 33').first()).toBeVisible();
+  const live = await callProcedure<Live>(request, 'workshop.live', { sessionId }, token);
+  const item = live.current!;
+  for (const [n, position] of [3, 4, -2].entries()) {
+    await callProcedure(request, 'judgment.save', { sessionId, nodeKey: item.nodeKey, a: item.a, b: item.b, position }, tokens[n]);
+  }
+  await dashboard.keyboard.press('r');
+  await expect(dashboard.getByRole('button', { name: 'Hide the answers' })).toBeVisible();
+  await dashboard.keyboard.press('v');
+  await dashboard.getByRole('dialog', { name: 'Re-vote this question?' }).getByRole('button', { name: 'Clear and re-vote' }).click();
+  await expect(dashboard.getByRole('button', { name: 'Reveal the answers' })).toBeVisible();
+  await callProcedure(request, 'judgment.save', { sessionId, nodeKey: item.nodeKey, a: item.a, b: item.b, position: 3 }, tokens[0]);
+  const firstVote = dashboard.getByRole('figure').filter({ hasText: 'First vote (3 answers)' });
+  await expect(firstVote).toBeVisible();
+  await expect(dashboard.getByRole('figure').filter({ hasText: 'Re-vote (1 answer so far)' })).toBeVisible();
+  await expectAccessible(dashboard, 'the dashboard after a re-vote');
+  await dashboard.screenshot({ path: `${SHOTS}/cockpit-revote.png`, fullPage: true });
+
+  await dashboard.getByRole('button', { name: 'Close round 1' }).click();
+  await dashboard.getByRole('dialog').getByRole('button', { name: 'Close the round' }).click();
+  const least = dashboard.getByRole('checkbox').and(dashboard.locator(':checked'));
+  await expect(least).toHaveCount(1);
+  await expect(dashboard.getByText(/least agreed/)).toBeVisible();
+  await expect(dashboard.getByText(/Ticked to start with:/)).toBeVisible();
+  await dashboard.screenshot({ path: `${SHOTS}/cockpit-round-two.png`, fullPage: true });
+
+  await dashboard.goto(`/s/${sessionId}/report`);
+  const rounds = dashboard.getByRole('region', { name: 'Workshop rounds and re-votes' });
+  await expect(rounds).toBeVisible();
+  await expect(rounds.getByRole('cell', { name: /^3 answers: / })).toBeVisible();
+  await context.close();
+});

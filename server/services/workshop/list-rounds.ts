@@ -1,4 +1,9 @@
 import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import type { AuditAction } from '~/core/contracts/audit';
+import { RevoteRecord } from '~/core/contracts/workshop';
+import { auditLog } from '~/db/schema';
+import type { Db } from '~/db/client';
 import { isGroupResult } from '~/core/model';
 import type { WorkshopRef } from '~/core/contracts/workshop';
 import type { FacilitatorContext, ServiceArgs } from '../context';
@@ -25,12 +30,25 @@ function summarize(row: NonNullable<Awaited<ReturnType<typeof findRoundResult>>>
   };
 }
 
+/** Every re-vote of the session, oldest first, with the first vote it cleared (kept in the session history). */
+async function listRevotes(db: Db, sessionId: string): Promise<Array<RevoteRecord & { at: Date }>> {
+  const rows = await db
+    .select({ detail: auditLog.detail, createdAt: auditLog.createdAt })
+    .from(auditLog)
+    .where(and(eq(auditLog.sessionId, sessionId), eq(auditLog.action, 'workshop.revote' satisfies AuditAction)))
+    .orderBy(asc(auditLog.createdAt));
+  return rows.flatMap((row) => {
+    const record = RevoteRecord.safeParse(row.detail);
+    return record.success ? [{ ...record.data, at: row.createdAt }] : [];
+  });
+}
+
 const change = (from: number, to: number) => ({ from, to, change: to - from });
 
 /**
  * Every round with the group result stored when it closed (the settings that produced it included), and for each
  * round with a result, how it moved from the previous round with one: overall and per-node consensus, each
- * strategy's score and rank, and whether the ranking changed.
+ * strategy's score and rank, and whether the ranking changed; and every re-vote with the first vote it cleared.
  */
 export async function listRoundResults({ ctx }: ServiceArgs<FacilitatorContext, WorkshopRef>) {
   const session = await findSession(ctx.db, ctx.access.sessionId);
@@ -64,5 +82,5 @@ export async function listRoundResults({ ctx }: ServiceArgs<FacilitatorContext, 
     }
     previous = round;
   }
-  return { rounds: withResults, changes };
+  return { rounds: withResults, changes, revotes: await listRevotes(ctx.db, session.id) };
 }

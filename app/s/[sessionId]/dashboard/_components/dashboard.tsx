@@ -92,7 +92,7 @@ export function Dashboard({ sessionId }: { sessionId: string }) {
 
       <div className={styles.top}>
         <RoomPanel sessionId={sessionId} live={state} />
-        <LivePanel sessionId={sessionId} live={state} model={model} scoring={scoring} text={text} />
+        <LivePanel sessionId={sessionId} live={state} model={model} scoring={scoring} text={text} revotes={rounds.data?.revotes ?? []} />
       </div>
 
       <ParticipantsPanel sessionId={sessionId} data={dashboard.data ?? null} text={text} isUpdating={dashboard.isFetching} />

@@ -2,15 +2,16 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useServerErrorText } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
 import type { UiModel } from '~/app/_components/use-decision-model';
-import { type AgendaItem, buildAgenda, itemKey } from '~/core/model';
+import { type AgendaItem, buildAgenda, isSameItem, itemKey } from '~/core/model';
 import { TallyChart } from '~/app/_components/workshop/tally-chart';
 import { Countdown } from '~/app/_components/workshop/countdown';
 import { MAX_COUNTDOWN_SECONDS, MIN_COUNTDOWN_SECONDS } from '~/core/contracts/workshop';
-import type { LiveStateData } from '~/app/_components/workshop/types';
+import type { LiveStateData, RoundsData, TallyData } from '~/app/_components/workshop/types';
+import { RATING_INTENSITIES } from '~/core/ahp/ratings-scale';
 import type { ItemText } from '~/app/_components/workshop/use-item-text';
 import { ConfirmDialog } from '~/app/_components/confirm-dialog';
 import styles from './dashboard.module.css';
@@ -26,12 +27,15 @@ export function LivePanel({
   model,
   scoring,
   text,
+  revotes,
 }: {
   sessionId: string;
   live: LiveStateData;
   model: UiModel;
   scoring: 'pairwise' | 'ratings';
   text: ItemText;
+  /** The session's re-votes from the round history, oldest first. */
+  revotes: RoundsData['revotes'];
 }) {
   const t = useTranslations('workshop.livePanel');
   const trpc = useTRPC();
@@ -77,6 +81,35 @@ export function LivePanel({
   const current = live.current;
   const fraction = live.includedCount > 0 ? live.answeredCount / live.includedCount : 0;
   const selected = chosen || (current ? itemKey(current) : '');
+  const firstVote = current ? revotes.find((r) => r.round === live.round.number && isSameItem(r.item, current)) : undefined;
+  const canStep = Boolean(current && isLive && canVote);
+
+  // Keyboard shortcuts, read through a ref so the listener is added once and always acts on the latest state.
+  const shortcuts = useRef<Record<string, () => void>>({});
+  useEffect(() => {
+    shortcuts.current = canStep && !isBusy && current
+      ? {
+          n: () => current.index < current.total - 1 && next.mutate({ sessionId }),
+          p: () => current.index > 0 && previous.mutate({ sessionId }),
+          r: () => (live.isRevealed ? hide.mutate({ sessionId }) : reveal.mutate({ sessionId })),
+          v: () => setConfirmingRevote(true),
+        }
+      : {};
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (target?.closest('input, textarea, select, [contenteditable], dialog')) return;
+      if (document.querySelector('dialog[open]')) return;
+      const action = shortcuts.current[event.key.toLowerCase()];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <section className={`card ${styles.panel}`} aria-labelledby={`${ids}-heading`}>
@@ -132,33 +165,53 @@ export function LivePanel({
               type="button"
               className="button"
               disabled={isBusy || current.index <= 0}
+              aria-keyshortcuts="P"
               onClick={() => previous.mutate({ sessionId })}
             >
               <span aria-hidden="true">◀ </span>
               {t('previous')}
+              <Key>P</Key>
             </button>
             <button
               type="button"
               className="button"
               disabled={isBusy || current.index >= current.total - 1}
+              aria-keyshortcuts="N"
               onClick={() => next.mutate({ sessionId })}
             >
               {t('next')}
               <span aria-hidden="true"> ▶</span>
+              <Key>N</Key>
             </button>
             {live.isRevealed ? (
-              <button type="button" className="button" disabled={isBusy} onClick={() => hide.mutate({ sessionId })}>
+              <button type="button" className="button" disabled={isBusy} aria-keyshortcuts="R" onClick={() => hide.mutate({ sessionId })}>
                 {t('hide')}
+                <Key>R</Key>
               </button>
             ) : (
-              <button type="button" className="button primary" disabled={isBusy} onClick={() => reveal.mutate({ sessionId })}>
+              <button type="button" className="button primary" disabled={isBusy} aria-keyshortcuts="R" onClick={() => reveal.mutate({ sessionId })}>
                 {t('reveal')}
+                <Key>R</Key>
               </button>
             )}
-            <button type="button" className="button" disabled={isBusy} onClick={() => setConfirmingRevote(true)}>
+            <button type="button" className="button" disabled={isBusy} aria-keyshortcuts="V" onClick={() => setConfirmingRevote(true)}>
               {t('revote')}
+              <Key>V</Key>
             </button>
           </div>
+          <p className="hint">{t('shortcutsHint')}</p>
+          {firstVote && live.tally ? (
+            <div className={styles.voteCompare}>
+              <figure className={styles.voteCompareSide}>
+                <figcaption>{t('firstVote', { count: firstVote.cleared })}</figcaption>
+                <TallyChart item={current} tally={tallyOf(firstVote.previousTally, current.kind)} text={text} />
+              </figure>
+              <figure className={styles.voteCompareSide}>
+                <figcaption>{t('revoteNow', { count: live.tally.answered })}</figcaption>
+                <TallyChart item={current} tally={live.tally} text={text} />
+              </figure>
+            </div>
+          ) : null}
           {live.tally ? (
             <details className={styles.preview} open={live.isRevealed || undefined}>
               <summary>{live.isRevealed ? t('distributionShown') : t('distributionPreview')}</summary>
@@ -246,6 +299,30 @@ export function LivePanel({
       />
     </section>
   );
+}
+
+/** A shortcut key shown in its button; the button's aria-keyshortcuts tells assistive technology. */
+function Key({ children }: { children: string }) {
+  return (
+    <kbd className={styles.key} aria-hidden="true">
+      {children}
+    </kbd>
+  );
+}
+
+/** The first vote a re-vote cleared, as the tally chart draws it (no group value: it is not part of any result). */
+function tallyOf(previous: Record<string, number>, kind: 'pair' | 'rating'): TallyData {
+  const count = (key: string) => previous[key] ?? 0;
+  const answered = Object.values(previous).reduce((sum, n) => sum + n, 0);
+  return kind === 'pair'
+    ? {
+        kind: 'pair',
+        counts: Array.from({ length: 17 }, (_, k) => ({ position: k - 8, count: count(String(k - 8)) })),
+        answered,
+        groupValue: null,
+        consensus: null,
+      }
+    : { kind: 'rating', counts: RATING_INTENSITIES.map((r) => ({ intensity: r.key, count: count(r.key) })), answered, groupValue: null };
 }
 
 /** Countdown lengths offered: from a quick show of hands to a question that needs reading. */

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { OpenRoundInput } from '~/core/contracts/workshop';
@@ -11,6 +11,7 @@ import { useServerErrorText } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
 import type { UiModel } from '~/app/_components/use-decision-model';
 import { type Scoring, askableNodes } from '~/core/model';
+import { consensusLevel } from '~/core/group/consensus';
 import type { LiveStateData, RoundsData } from '~/app/_components/workshop/types';
 import type { ItemText } from '~/app/_components/workshop/use-item-text';
 import { ConfirmDialog } from '~/app/_components/confirm-dialog';
@@ -83,6 +84,19 @@ export function RoundsPanel({
   });
 
   const isOpen = live.round.status === 'open';
+  // The round just closed: each node's consensus beside its box, and the least agreed node ticked to start with.
+  const askable = askableNodes(model.nodes, scoring);
+  const closedConsensus = !isOpen ? rounds?.rounds.find((round) => round.number === live.round.number)?.result?.consensus : undefined;
+  const leastAgreed = closedConsensus
+    ? askable.reduce<{ key: string; value: number } | null>((least, node) => {
+        const value = closedConsensus[node.key];
+        return value !== undefined && (least === null || value < least.value) ? { key: node.key, value } : least;
+      }, null)
+    : null;
+  const { isDirty } = form.formState;
+  useEffect(() => {
+    if (leastAgreed && !isDirty) form.setValue('nodeKeys', [leastAgreed.key]);
+  }, [leastAgreed?.key, isDirty, form]); // eslint-disable-line react-hooks/exhaustive-deps -- the key is what matters, not the object
   const isSessionClosed = live.status === 'closed';
   const leaf = model.nodes.find((node) => node.kind === 'alternatives');
   const strategyName = (key: string) => (leaf ? text.elementName(leaf.key, key) : key);
@@ -114,12 +128,25 @@ export function RoundsPanel({
             <span className="hint" id={`${ids}-nodes-hint`}>
               {t('openHint')}
             </span>
-            {askableNodes(model.nodes, scoring).map((node) => (
-              <label key={node.key} className={styles.checkLabel}>
-                <input type="checkbox" value={node.key} {...form.register('nodeKeys')} />
-                <span>{text.nodeTitle(node.key)}</span>
-              </label>
-            ))}
+            {leastAgreed ? <span className="hint">{t('preselectedHint', { node: text.nodeTitle(leastAgreed.key) })}</span> : null}
+            {askable.map((node) => {
+              const value = closedConsensus?.[node.key];
+              return (
+                <label key={node.key} className={styles.checkLabel}>
+                  <input type="checkbox" value={node.key} {...form.register('nodeKeys')} />
+                  <span>
+                    {text.nodeTitle(node.key)}
+                    {value !== undefined ? (
+                      <span className={styles.sub}>
+                        {' '}
+                        {t('nodeConsensus', { value: figures.percent(value), level: tLevel(consensusLevel(value)) })}
+                        {node.key === leastAgreed?.key ? ` · ${t('leastAgreed')}` : ''}
+                      </span>
+                    ) : null}
+                  </span>
+                </label>
+              );
+            })}
             {nodeError ? (
               <span className="error" id={`${ids}-nodes-error`}>
                 {t('chooseNode')}

@@ -9,7 +9,7 @@ import { useRoomEvents } from '~/app/_components/workshop/use-room-events';
 
 /** Events that change nothing the dashboard's tables show (only the live panel, which has its own query). */
 const LIVE_ONLY_KINDS = new Set(['item.changed', 'item.revealed', 'item.hidden', 'mode.changed']);
-const ROUND_KINDS = new Set(['round.closed', 'round.opened', 'sync']);
+const ROUND_KINDS = new Set(['round.closed', 'round.opened', 'item.revote', 'sync']);
 /** A slow safety net under the event stream, as on the public screens (app/w/_components/use-room.ts). */
 const RESYNC_MS = 60_000;
 /** How many of the widest judgment spreads the dashboard lists. */

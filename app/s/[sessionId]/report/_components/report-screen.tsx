@@ -23,6 +23,7 @@ import { useSessionLink } from '~/app/s/[sessionId]/_components/results/use-sess
 import { WeightsSection } from '~/app/s/[sessionId]/_components/results/weights-section';
 import { MethodInWords } from './method-in-words';
 import { ParticipantsByGroup } from './participants-by-group';
+import { RoundHistory } from './round-history';
 import styles from './report.module.css';
 
 type Scope = ExportScope;
@@ -138,6 +139,9 @@ function ReportContent({
   };
   const included = shown.counts.included;
   const participantName = useParticipantName(isFacilitator ? shown.participants : null);
+  const trpc = useTRPC();
+  const rounds = useQuery({ ...trpc.workshop.rounds.queryOptions({ sessionId: session.id }), enabled: isFacilitator && isGroup });
+  const isRoundsSettled = !(isFacilitator && isGroup) || !rounds.isPending;
 
   const facts: Array<[string, string]> = [
     ...(session.region ? ([[t('facts.region'), session.region]] as Array<[string, string]>) : []),
@@ -155,8 +159,9 @@ function ReportContent({
   ];
 
   return (
-    // Ready once drawn (the result and its recommendation come in one response): what the server's Chromium waits for.
-    <main className={styles.report} data-report-ready="true">
+    // Ready once drawn (the result and its recommendation come in one response, the facilitator's round history in
+    // one more): what the server's Chromium waits for.
+    <main className={styles.report} data-report-ready={isRoundsSettled ? 'true' : undefined}>
       <div className={styles.toolbar}>
         <Link href={`/s/${session.id}/results`}>
           <span aria-hidden="true">← </span>
@@ -218,6 +223,7 @@ function ReportContent({
         />
       )}
       {isGroup && <ParticipantsByGroup view={shown} names={names} showNames={isFacilitator} />}
+      {rounds.data ? <RoundHistory rounds={rounds.data} names={names} /> : null}
       <MethodInWords
         session={session}
         view={shown}
