@@ -98,6 +98,7 @@ function procedureTable(s: string, participantId: string): Record<string, { role
     'workshop.previous': { roles: F, call: (c) => c.workshop.previous({ sessionId: s }) },
     'workshop.reveal': { roles: F, call: (c) => c.workshop.reveal({ sessionId: s }) },
     'workshop.hide': { roles: F, call: (c) => c.workshop.hide({ sessionId: s }) },
+    'workshop.setCountdown': { roles: F, call: (c) => c.workshop.setCountdown({ sessionId: s, seconds: 60 }) },
     'workshop.revote': { roles: F, call: (c) => c.workshop.revote({ sessionId: s }) },
     'workshop.closeRound': { roles: F, call: (c) => c.workshop.closeRound({ sessionId: s }) },
     'workshop.openRound': { roles: F, call: (c) => c.workshop.openRound({ sessionId: s, nodeKeys: ['goal'] }) },
