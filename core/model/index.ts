@@ -65,10 +65,13 @@ export {
 } from './participation';
 export {
   isGroupResult,
+  summarizeResult,
   upgradeStoredResult,
   type GroupParticipantResult,
   type LegacyCoverage,
   type LegacySessionResult,
+  type GroupResultSummary,
+  type ResultSummary,
   type SessionResult,
   type StoredCoverage,
   type StoredResult,

@@ -10,6 +10,21 @@ export type SessionResult = HierarchyResult | GroupHierarchyResult;
 export type GroupParticipantResult = GroupHierarchyResult['participants'][number];
 
 /**
+ * A result as the results page and the report read it: the group's per-participant engine detail (each one's node
+ * results, weights and ranking, about 6 KB a person) left out, so its size does not grow with the group's. Every
+ * other group-level section is bounded by the model (nodes, pairs, elements) or a fixed count (`furthest`, the
+ * `disagreement` per node: 3 each), and new group-level sections should be too.
+ */
+export type GroupResultSummary = Omit<GroupHierarchyResult, 'participants'>;
+export type ResultSummary = HierarchyResult | GroupResultSummary;
+
+export function summarizeResult(result: SessionResult): ResultSummary {
+  if (!isGroupResult(result)) return result;
+  const { participants: _participants, ...summary } = result;
+  return summary;
+}
+
+/**
  * How results were stored before format version 2: exclusions as sentences, the consistency source, the
  * completion's convergence, the Monte Carlo model and the consensus formula not named.
  */
@@ -37,7 +52,7 @@ export type LegacyCoverage = { included: string[]; skipped: Array<{ participantK
 export type StoredResult = SessionResult | LegacySessionResult;
 export type StoredCoverage = Coverage | LegacyCoverage;
 
-export function isGroupResult(result: SessionResult): result is GroupHierarchyResult {
+export function isGroupResult<R extends ResultSummary>(result: R): result is Extract<R, { kind: 'group-hierarchy' }> {
   return result.kind === 'group-hierarchy';
 }
 

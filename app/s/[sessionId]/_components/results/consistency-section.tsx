@@ -4,10 +4,10 @@ import { useTranslations } from 'next-intl';
 import type { NodeResult } from '~/core';
 import { DataTable, type FigureView, type Figures, type ModelNames, ResultSection } from './figures';
 import styles from './results.module.css';
-import { type SessionResult, describeRatio, isGroupResult } from './result-model';
+import { type ResultSummary, describeRatio, isGroupResult } from './result-model';
 
 type Props = {
-  result: SessionResult;
+  result: ResultSummary;
   names: ModelNames;
   figures: Figures;
   view: FigureView;

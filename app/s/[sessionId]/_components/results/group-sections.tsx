@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { BarList } from '~/app/_components/bar-list';
 import { type GroupHierarchyResult, storedConsensusFormula } from '~/core';
+import type { GroupResultSummary } from '~/core/model';
 import { DataTable, type FigureView, type Figures, type ModelNames, ResultSection } from './figures';
 import styles from './results.module.css';
 import { useParticipationText } from '~/app/_components/use-participation-text';
@@ -22,7 +23,7 @@ export function ConsensusSection({
   includedCount,
   participantName,
 }: {
-  result: GroupHierarchyResult;
+  result: GroupResultSummary;
   names: ModelNames;
   figures: Figures;
   view: FigureView;

@@ -3,10 +3,10 @@
 import { useTranslations } from 'next-intl';
 import { BarList } from '~/app/_components/bar-list';
 import { DataTable, type FigureView, type Figures, type ModelNames, ResultSection } from './figures';
-import { type SessionResult, weightOf } from './result-model';
+import { type ResultSummary, weightOf } from './result-model';
 import styles from './results.module.css';
 
-type Props = { result: SessionResult; names: ModelNames; figures: Figures; view: FigureView };
+type Props = { result: ResultSummary; names: ModelNames; figures: Figures; view: FigureView };
 
 /** The answer to the question: the strategies in order of their overall (global) score. */
 export function RankingSection({ result, names, figures, view }: Props) {

@@ -2,7 +2,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { NodeResult } from '~/core';
 import type { AppRouter } from '~/server/trpc/root';
 
-export { isGroupResult, type SessionResult } from '~/core/model';
+export { isGroupResult, type ResultSummary } from '~/core/model';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type SessionData = Outputs['session']['get'];

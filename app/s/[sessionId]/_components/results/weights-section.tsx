@@ -5,9 +5,9 @@ import { BarList } from '~/app/_components/bar-list';
 import { DataTable, type FigureView, type Figures, type ModelNames, ResultSection } from './figures';
 import styles from './results.module.css';
 import { GOAL_NODE_ID } from '~/core/model';
-import type { SessionResult } from './result-model';
+import type { ResultSummary } from './result-model';
 
-type Props = { result: SessionResult; names: ModelNames; figures: Figures; view: FigureView };
+type Props = { result: ResultSummary; names: ModelNames; figures: Figures; view: FigureView };
 
 /**
  * Criterion weights for the whole tree. Global weights first (share of the whole decision), then, when the tree
