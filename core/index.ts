@@ -42,3 +42,4 @@ export {
   type MeasureReason,
 } from './recommend/recommend';
 export { explain, type ExplanationSentence } from './recommend/explain';
+export { diagnoseProfile, STRONG_RATING, type ProfileDiagnosis } from './recommend/diagnose';

@@ -15,7 +15,9 @@ const MODEL_FILES = [
   'models/sustainable-competitiveness.v1.json',
   'models/blank.v1.json',
 ] as const;
-const PROFILE_FILE = 'profile/cluster-profile.v1.json';
+/** The newest profile definition, which sessions are assessed with; version 1 stays for profiles saved with it. */
+const PROFILE_FILE = 'profile/cluster-profile.v2.json';
+const FIRST_PROFILE_FILE = 'profile/cluster-profile.v1.json';
 const CATALOGUE_FILE = 'catalogue/measures.v1.json';
 
 const DEFAULT_CRITERIA = [
@@ -160,6 +162,30 @@ describe('seed cluster profile definition', () => {
 
   it('texts are non-empty and translated', () => {
     expectTranslated(profile);
+  });
+
+  it('keeps version 1 as it was, and adds only what each strategy leans on', () => {
+    const first = ClusterProfileDefinition.parse(readSeed(FIRST_PROFILE_FILE));
+    expect(first.version).toBe(1);
+    expect(first.strategyReliance).toBeUndefined();
+    expect(profile.version).toBe(2);
+    expect({ ...first, version: 2, strategyReliance: profile.strategyReliance }).toEqual(profile);
+  });
+
+  it('has each regulation strategy lean on known factors, each factor once per strategy', () => {
+    const factorKeys = new Set(profile.factors.map((f) => f.key));
+    const reliance = profile.strategyReliance ?? [];
+    for (const strategy of STRATEGIES) {
+      const factors = reliance.filter((r) => r.strategy === strategy).map((r) => r.factor);
+      expect(factors.length).toBeGreaterThan(0);
+      expect(duplicates(factors)).toEqual([]);
+    }
+    for (const r of reliance) {
+      expect(STRATEGIES).toContain(r.strategy);
+      expect(factorKeys.has(r.factor)).toBe(true);
+    }
+    // The worked example of the issue: hubbing needs transport and communication links.
+    expect(reliance.find((r) => r.strategy === 'hubbing' && r.factor === 'infrastructure')?.needs.en).toBe('transport and communication links');
   });
 });
 

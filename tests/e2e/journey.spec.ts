@@ -180,14 +180,16 @@ for (const locale of ['en', 'ru'] as const) {
     await expect(facilitator.getByRole('status').filter({ hasText: new RegExp(`^${m('common.actions.saved')}$`) })).toBeVisible();
     await record(facilitator, '04-setup-model', 'set-up step 2');
 
-    // 5. Step 3: the strategies are rated; participants see their own and the group's result.
+    // 5. Step 3: the cluster profile (rated in tests/e2e/profile.spec.ts); step 4: the strategies are rated, and
+    // participants see their own and the group's result.
+    await next('profile');
     await next('method');
     await facilitator.getByRole('radio', { name: new RegExp(escapeRegExp(m('setup.method.alternativeScoring.options.ratings.name'))) }).check();
     await facilitator.getByRole('radio', { name: new RegExp(escapeRegExp(m('setup.method.participantResults.options.own-and-group.name'))) }).check();
     await expect(facilitator.getByRole('status').filter({ hasText: new RegExp(`^${m('common.actions.saved')}$`) })).toBeVisible();
-    await record(facilitator, '05-setup-method', 'set-up step 3');
+    await record(facilitator, '05-setup-method', 'set-up step 4');
 
-    // 6. Step 4: copy the invite, open the session for answers.
+    // 6. Step 5: copy the invite, open the session for answers.
     await next('invite');
     await facilitator.getByRole('button', { name: m('setup.invite.copyLink'), exact: true }).click();
     const inviteUrl = await facilitator.evaluate(() => navigator.clipboard.readText());
@@ -195,7 +197,7 @@ for (const locale of ['en', 'ru'] as const) {
     await facilitator.getByRole('button', { name: m('setup.invite.open') }).click();
     await facilitator.getByRole('dialog').getByRole('button', { name: m('setup.invite.confirmOpen') }).click();
     await expect(facilitator.getByText(m('setup.invite.status.open'), { exact: false })).toBeVisible();
-    await record(facilitator, '06-setup-invite', 'set-up step 4');
+    await record(facilitator, '06-setup-invite', 'set-up step 5');
 
     const names = await modelNames(request, sessionId, await localStorageToken(facilitator, sessionId, 'facilitator'), locale);
     expect(names.criteria[3]).toBe(plan.renamed);

@@ -143,7 +143,11 @@ test('a facilitator starts a decision from the default model, edits it, sets the
   await expectAccessible(page, 'set-up step 2');
   await page.screenshot({ path: `${SHOTS}/setup-3-model.png`, fullPage: true });
 
-  // Step 3: method settings, each saved as it is chosen.
+  // Step 3: the cluster profile, assessed by the facilitator here (tests/e2e/profile.spec.ts goes through it).
+  await nextStepByKeyboard(page, /The cluster profile/);
+  await expect(page.getByRole('progressbar', { name: 'Set-up progress' })).toHaveAttribute('aria-valuenow', '3');
+
+  // Step 4: method settings, each saved as it is chosen.
   await nextStepByKeyboard(page, /How answers are gathered and computed/);
   await expect(page.getByRole('radio', { name: /Eigenvector/ })).toBeChecked();
   await expect(page.getByRole('group', { name: 'How priorities are calculated' })).toBeVisible();
@@ -172,7 +176,7 @@ test('a facilitator starts a decision from the default model, edits it, sets the
   await expectAccessible(page, 'set-up step 3');
   await page.screenshot({ path: `${SHOTS}/setup-4-method.png`, fullPage: true });
 
-  // Step 4: the invite link, its QR code and the copy button.
+  // Step 5: the invite link, its QR code and the copy button.
   await nextStepByKeyboard(page, /Invite the stakeholders/);
   const link = page.getByRole('textbox', { name: 'Participant link' });
   await expect(link).toHaveValue(/^http:\/\/[^/]+\/join\/[0-9a-f-]{36}#key=[A-Za-z0-9_-]{43}$/);
@@ -221,6 +225,7 @@ test('the facilitator link opens the set-up on a phone, in Russian', async ({ pa
   await page.screenshot({ path: `${SHOTS}/setup-phone-2-model.png`, fullPage: true });
   await page.getByRole('heading', { level: 3, name: /Критерии/ }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/setup-phone-2-model-top.png` });
+  await nextStepByKeyboard(page, /Профиль кластера/, 'Далее');
   await nextStepByKeyboard(page, /Как собираются и обрабатываются ответы/, 'Далее');
   await page.screenshot({ path: `${SHOTS}/setup-phone-3-method.png` });
   await nextStepByKeyboard(page, /Пригласите участников/, 'Далее');

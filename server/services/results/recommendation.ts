@@ -1,5 +1,6 @@
 import 'server-only';
 import { isGroupResult } from '~/core/model';
+import { diagnoseProfile } from '~/core/recommend/diagnose';
 import { explain } from '~/core/recommend/explain';
 import { recommend } from '~/core/recommend/recommend';
 import { storedMonteCarloModel } from '~/core/sensitivity/rank-probability';
@@ -9,7 +10,8 @@ import type { ResultView } from './views';
 
 /**
  * The recommendation drawn from a stored result, the session's measures and its cluster profile, all from one
- * snapshot. Nothing is drawn at random here: the probability of ranking first is the engine's Monte Carlo stored
+ * snapshot, with the profile's diagnosis. The diagnosis is drawn here, on read, not stored with the result: the
+ * measures are ranked by the profile as it is now, and the diagnosis must quote the same ratings they do. Nothing is drawn at random here: the probability of ranking first is the engine's Monte Carlo stored
  * with the result (its seed is returned), so the same stored result, measures and profile always give the same
  * recommendation. `whatIf` is what the browser needs to replay the one-criterion sensitivity with core's
  * scoresAtWeight.
@@ -36,6 +38,9 @@ export function recommendationOf(snapshot: SessionSnapshot, view: ResultView, me
     nodeConsensus: isGroup && hasSpread ? result.consensus : null,
     monteCarloModel: rankProbability ? storedMonteCarloModel(rankProbability) : null,
   });
+  const diagnosis = snapshot.profileDefinition
+    ? diagnoseProfile({ definition: snapshot.profileDefinition, profile, strategies: recommendation.strategy.ranking.map((entry) => entry.key) })
+    : null;
   return {
     scope: view.scope === 'group' ? ('group' as const) : ('own' as const),
     computedAt: view.computedAt,
@@ -54,6 +59,8 @@ export function recommendationOf(snapshot: SessionSnapshot, view: ResultView, me
     /** The weights of a measure's four score parts (criteria, fit, weakness, priority). */
     measureWeights: recommendation.weights,
     hasProfile: profile !== null,
+    /** The cluster profile's diagnosis (core/recommend diagnoseProfile), from the same profile the measures are ranked by. */
+    diagnosis,
     explanation,
     whatIf: whatIfModel(result),
   };

@@ -23,6 +23,8 @@ import { countingAnswers } from '~/core/model';
 import { type AnswersByParticipant, loadAnswerRows, loadAnswers } from './load-answers';
 import { type SessionModel, loadModel } from './session-model';
 import { findSession } from './session-state';
+import { getProfileDefinition } from './reference-data';
+import type { ClusterProfileDefinition } from '~/core/contracts/profile';
 
 /** A read of several tables that must agree: everything as of one instant, on PostgreSQL too. */
 export const READ_SNAPSHOT = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
@@ -48,6 +50,8 @@ export type SessionSnapshot = {
   answerRows: { judgments: JudgmentRow[]; ratings: RatingRow[]; countingIds: ReadonlySet<string> } | null;
   measures: MeasureRow[];
   profile: ClusterProfileRow | null;
+  /** The definition the profile was rated with (what its factors mean, what each strategy leans on); null without a profile. */
+  profileDefinition: ClusterProfileDefinition | null;
   /** The latest group result, whoever may see it (views decide). */
   groupResult: ResultRow | null;
   /** A participant's latest own result. */
@@ -118,6 +122,7 @@ export async function readSessionSnapshot(tx: Db, access: SessionAccess, { withA
     answerRows,
     measures: measureRows,
     profile: profile ?? null,
+    profileDefinition: profile ? await getProfileDefinition(tx, profile.definitionVersion) : null,
     groupResult: access.role === 'invite' ? null : await latestResult(tx, session.id, 'group'),
     ownResult: own ? await latestResult(tx, session.id, 'individual', own.key) : null,
     lastAnswerAt: {

@@ -14,9 +14,9 @@ export type RecommendationData = ResultView['recommendation'];
 
 /**
  * Names of everything a recommendation mentions, in the UI language: criteria, strategies and comparison nodes
- * (useModelNames), the session's measures and their families, the cluster profile's factors, rating labels and
- * regional priorities. The reference data (catalogue families, profile definition) is the same for everyone
- * and cached for the whole visit.
+ * (useModelNames), the session's measures and their families, the cluster profile's factors, rating labels,
+ * regional priorities and what each strategy needs of a factor. The reference data (catalogue families, profile
+ * definition) is the same for everyone and cached for the whole visit.
  */
 export function useRecommendationNames(session: SessionData) {
   const locale = useLocale() as Locale;
@@ -31,6 +31,10 @@ export function useRecommendationNames(session: SessionData) {
     () => new Map((definition.data?.regionalPriorities ?? []).map((p) => [p.key, p.name])),
     [definition.data],
   );
+  const reliance = useMemo(
+    () => new Map((definition.data?.strategyReliance ?? []).map((r) => [`${r.strategy}|${r.factor}`, r.needs])),
+    [definition.data],
+  );
   const families = useMemo(() => new Map((catalogue.data?.families ?? []).map((f) => [f.key, f.name])), [catalogue.data]);
 
   const measure = useCallback((key: string) => pickLocalized(measures.get(key)?.name, locale) || key, [measures, locale]);
@@ -38,14 +42,19 @@ export function useRecommendationNames(session: SessionData) {
   const family = useCallback((key: string) => pickLocalized(families.get(key), locale) || null, [families, locale]);
   const factor = useCallback((key: string) => pickLocalized(factors.get(key), locale) || key, [factors, locale]);
   const priority = useCallback((key: string) => pickLocalized(priorities.get(key), locale) || key, [priorities, locale]);
+  /** What `strategy` needs of `factor` in words ("transport and communication links"), else the factor's name. */
+  const needs = useCallback(
+    (strategy: string, factorKey: string) => pickLocalized(reliance.get(`${strategy}|${factorKey}`), locale) || factor(factorKey),
+    [reliance, locale, factor],
+  );
   /** "Weak" for a rating of 2, from the profile definition's own scale labels. */
   const ratingLabel = useCallback(
     (rating: number) => pickLocalized(definition.data?.ratingLabels[rating - 1], locale),
     [definition.data, locale],
   );
   return useMemo(
-    () => ({ ...model, measure, rationale, family, factor, priority, ratingLabel }),
-    [model, measure, rationale, family, factor, priority, ratingLabel],
+    () => ({ ...model, measure, rationale, family, factor, priority, ratingLabel, needs }),
+    [model, measure, rationale, family, factor, priority, ratingLabel, needs],
   );
 }
 

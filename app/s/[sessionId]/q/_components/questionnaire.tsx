@@ -49,7 +49,7 @@ export function Questionnaire({ sessionId }: { sessionId: string }) {
       </>
     );
   }
-  return <QuestionnaireData sessionId={sessionId} token={link.token} facilitatorToken={link.facilitatorToken} />;
+  return <QuestionnaireData sessionId={sessionId} token={link.token} />;
 }
 
 function Loading() {
@@ -88,15 +88,7 @@ function LinkCheck({ sessionId, token, onDone }: { sessionId: string; token: str
   return <Loading />;
 }
 
-function QuestionnaireData({
-  sessionId,
-  token,
-  facilitatorToken,
-}: {
-  sessionId: string;
-  token: string;
-  facilitatorToken: string | null;
-}) {
+function QuestionnaireData({ sessionId, token }: { sessionId: string; token: string }) {
   const t = useTranslations('questionnaire');
   const trpc = useTRPC();
   const describeError = useParticipantErrorText();
@@ -134,7 +126,6 @@ function QuestionnaireData({
     <QuestionnaireFlow
       sessionId={sessionId}
       token={token}
-      facilitatorToken={facilitatorToken}
       session={session}
       me={me}
       profile={profile}
@@ -158,7 +149,6 @@ function useAnswerMode(): [AnswerMode, (mode: AnswerMode) => void] {
 function QuestionnaireFlow({
   sessionId,
   token,
-  facilitatorToken,
   session,
   me,
   profile,
@@ -166,7 +156,6 @@ function QuestionnaireFlow({
 }: {
   sessionId: string;
   token: string;
-  facilitatorToken: string | null;
   session: SessionData;
   me: MyAnswers;
   profile: ProfileData;
@@ -189,7 +178,7 @@ function QuestionnaireFlow({
     (step: Step, given: { judgments: ReadonlyMap<string, number>; ratings: ReadonlyMap<string, unknown> }) => {
       switch (step.kind) {
         case 'profile':
-          return facilitatorToken ? profile !== null : given.judgments.size + given.ratings.size > 0;
+          return given.judgments.size + given.ratings.size > 0;
         case 'pair':
           return given.judgments.has(step.id);
         case 'ratings':
@@ -198,7 +187,7 @@ function QuestionnaireFlow({
           return false;
       }
     },
-    [facilitatorToken, profile],
+    [],
   );
 
   // Reopening the link resumes at the first question without an answer.
@@ -343,10 +332,8 @@ function QuestionnaireFlow({
       <div key={`${step.id}${isOverview && step.kind === 'pair' ? ':overview' : ''}`}>
         {step.kind === 'profile' ? (
           <ProfileStep
-            sessionId={sessionId}
             definition={definition}
             profile={profile}
-            facilitatorToken={facilitatorToken}
             headingRef={headingRef}
           />
         ) : step.kind === 'pair' ? (

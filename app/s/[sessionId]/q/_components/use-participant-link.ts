@@ -8,7 +8,7 @@ type ParticipantLink =
   | { status: 'reading' }
   /** A link opened with its key in the fragment: which role it has is asked of the server first. */
   | { status: 'checking'; token: string }
-  | { status: 'ready'; token: string; facilitatorToken: string | null }
+  | { status: 'ready'; token: string }
   | { status: 'missing'; inviteToken: string | null };
 
 /**
@@ -21,10 +21,9 @@ export function useParticipantLink(sessionId: string) {
   const reread = useCallback(() => {
     const links = readLinks().filter((l) => l.sessionId === sessionId);
     const participant = links.find((l) => l.role === 'participant');
-    const facilitator = links.find((l) => l.role === 'facilitator');
     setLink(
       participant
-        ? { status: 'ready', token: participant.token, facilitatorToken: facilitator?.token ?? null }
+        ? { status: 'ready', token: participant.token }
         : { status: 'missing', inviteToken: links.find((l) => l.role === 'invite')?.token ?? null },
     );
   }, [sessionId]);

@@ -12,6 +12,7 @@ import { ConsistencySection } from '~/app/s/[sessionId]/_components/results/cons
 import { useFigures, useModelNames } from '~/app/s/[sessionId]/_components/results/figures';
 import { ConsensusSection } from '~/app/s/[sessionId]/_components/results/group-sections';
 import { MethodSection } from '~/app/s/[sessionId]/_components/results/method-section';
+import { DiagnosisSection } from '~/app/s/[sessionId]/_components/results/diagnosis-section';
 import { RecommendationSection } from '~/app/s/[sessionId]/_components/results/recommendation-section';
 import { RankingSection } from '~/app/s/[sessionId]/_components/results/ranking-section';
 import { type ResultView, type SessionData, isGroupResult } from '~/app/s/[sessionId]/_components/results/result-model';
@@ -201,6 +202,7 @@ function ReportContent({
 
       {shown.isStale && <p className="notice warn">⚠ {t('stale')}</p>}
 
+      <DiagnosisSection data={recommendation} names={recommendationNames} figures={figures} />
       <RecommendationSection data={recommendation} names={recommendationNames} figures={figures} />
       <RankingSection result={result} names={names} figures={figures} view="charts" />
       <WeightsSection result={result} names={names} figures={figures} view="charts" />

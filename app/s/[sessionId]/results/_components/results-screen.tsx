@@ -13,6 +13,7 @@ import { type FigureView, useFigures, useModelNames } from '~/app/s/[sessionId]/
 import { ConsensusSection, ParticipantsSection } from '~/app/s/[sessionId]/_components/results/group-sections';
 import { MethodSection } from '~/app/s/[sessionId]/_components/results/method-section';
 import { ByCriterionSection, RankingSection } from '~/app/s/[sessionId]/_components/results/ranking-section';
+import { DiagnosisSection } from '~/app/s/[sessionId]/_components/results/diagnosis-section';
 import { RecommendationSection } from '~/app/s/[sessionId]/_components/results/recommendation-section';
 import { type ResultView, type SessionData, isGroupResult } from '~/app/s/[sessionId]/_components/results/result-model';
 import styles from '~/app/s/[sessionId]/_components/results/results.module.css';
@@ -268,6 +269,7 @@ function ResultFigures({
           {isFacilitator || !isGroup ? (isFacilitator ? t('summary.staleFacilitator') : t('summary.staleParticipant')) : ''}
         </p>
       )}
+      <DiagnosisSection data={recommendation} names={recommendationNames} figures={figures} />
       <RecommendationSection data={recommendation} names={recommendationNames} figures={figures} />
       <RankingSection result={result} names={names} figures={figures} view={view} />
       <WeightsSection result={result} names={names} figures={figures} view={view} />

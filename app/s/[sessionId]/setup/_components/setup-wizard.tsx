@@ -11,10 +11,11 @@ import { DetailsStep } from './details-step';
 import { InviteStep } from './invite-step';
 import { MethodStep } from './method-step';
 import { ModelStep } from './model-step';
+import { ProfileStep } from './profile-step';
 import styles from './setup.module.css';
 import { useSetupSession } from './use-setup-session';
 
-export const SETUP_STEPS = ['details', 'model', 'method', 'invite'] as const;
+export const SETUP_STEPS = ['details', 'model', 'profile', 'method', 'invite'] as const;
 type SetupStepName = (typeof SETUP_STEPS)[number];
 
 /** A step that has fields checks them before the wizard moves on; the others always let it go. */
@@ -181,6 +182,7 @@ export function SetupWizard({ sessionId }: { sessionId: string }) {
         <p className={styles.stepIntro}>{t(`steps.${current}.intro`)}</p>
         {current === 'details' ? <DetailsStep ref={stepRef} session={session} setup={setup} /> : null}
         {current === 'model' ? <ModelStep session={session} setup={setup} /> : null}
+        {current === 'profile' ? <ProfileStep session={session} /> : null}
         {current === 'method' ? <MethodStep session={session} setup={setup} /> : null}
         {current === 'invite' ? <InviteStep session={session} setup={setup} /> : null}
       </section>
