@@ -127,8 +127,12 @@ for (const locale of ['en', 'ru', 'az'] as const satisfies Locale[]) {
       await page.goto(`/s/${session.sessionId}/${where}`);
       const diagnosis = page.getByRole('region', { name: m('results.diagnosis.title') });
       await expect(diagnosis).toBeVisible();
-      // The page opens with the diagnosis: it is the first section, before the recommendation.
-      await expect(page.locator('main section h2').first()).toHaveText(m('results.diagnosis.title'));
+      // The result opens with the diagnosis: its section comes before the recommendation's (the results page's
+      // export tools sit above both).
+      await expect(page.getByRole('region', { name: m('results.recommendation.title') })).toBeVisible();
+      const headings = await page.locator('main section h2').allTextContents();
+      expect(headings.indexOf(m('results.diagnosis.title'))).toBeGreaterThanOrEqual(0);
+      expect(headings.indexOf(m('results.diagnosis.title'))).toBeLessThan(headings.indexOf(m('results.recommendation.title')));
       await expect(diagnosis.getByRole('heading', { level: 3, name: m('results.diagnosis.strengths') })).toBeVisible();
       await expect(diagnosis).toContainText(rated('market-dynamics'));
       await expect(diagnosis).toContainText(rated('cooperation-level'));
