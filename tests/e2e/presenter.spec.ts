@@ -166,9 +166,9 @@ test('the facilitator drives the room from the keyboard, sees the first vote bes
 
   await dashboard.getByRole('button', { name: 'Close round 1' }).click();
   await dashboard.getByRole('dialog').getByRole('button', { name: 'Close the round' }).click();
-  const least = dashboard.getByRole('checkbox').and(dashboard.locator(':checked'));
-  await expect(least).toHaveCount(1);
-  await expect(dashboard.getByText(/least agreed/)).toBeVisible();
+  const nodes = dashboard.getByRole('group', { name: 'Open round 2 on these nodes' });
+  await expect(nodes.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  await expect(nodes.getByText(/least agreed/)).toBeVisible();
   await expect(dashboard.getByText(/Ticked to start with:/)).toBeVisible();
   await dashboard.screenshot({ path: `${SHOTS}/cockpit-round-two.png`, fullPage: true });
 
