@@ -1,6 +1,7 @@
 import { type Page, expect as baseExpect, test } from '@playwright/test';
 import { callProcedure, createSession } from './fixtures/api';
 import { expectAccessible } from './fixtures/accessibility';
+import { answerAll } from './fixtures/answers';
 
 /**
  * The projector as a beamer shows it: no app chrome, nothing cut off or scrolled at 1280x720 and 1920x1080 in
@@ -23,6 +24,13 @@ const WORDS = {
 } as const;
 /** Eight of twelve answer the first pair; mostly "moderately" to "strongly more" with one the other way, so S* (0.79) lands in AHP-OS's "high". */
 const VOTES = [2, 3, 2, 4, -1, 3, 0, 4];
+
+/** Three views of the six criteria's importance: they agree on some criteria and not on others. */
+const IMPORTANCE = [
+  [4, 3, 2, 2, 1, 3],
+  [5, 2, 1, 3, 1, 4],
+  [1, 3, 4, 5, 2, 1],
+];
 
 type Live = { current: { kind: string; nodeKey: string; a: string; b: string } | null };
 
@@ -125,15 +133,17 @@ test('the facilitator drives the room from the keyboard, sees the first vote bes
   const token = session.facilitator.token;
   const { sessionId } = session;
   const { roomCode } = await callProcedure<{ roomCode: string }>(request, 'workshop.openRoom', { sessionId }, token);
-  const tokens: string[] = [];
+  const voters: Array<{ token: string; participantKey: string }> = [];
   for (let n = 0; n < 3; n++) {
-    const joined = await callProcedure<{ token: string }>(request, 'workshop.joinByCode', {
-      roomCode,
-      displayName: `Voter ${n + 1}`,
-      stakeholderGroup: 'government',
-    });
-    tokens.push(joined.token);
+    voters.push(
+      await callProcedure<{ token: string; participantKey: string }>(request, 'workshop.joinByCode', {
+        roomCode,
+        displayName: `Voter ${n + 1}`,
+        stakeholderGroup: 'government',
+      }),
+    );
   }
+  const tokens = voters.map((voter) => voter.token);
   await callProcedure(request, 'workshop.setMode', { sessionId, mode: 'live' }, token);
 
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
@@ -164,6 +174,11 @@ test('the facilitator drives the room from the keyboard, sees the first vote bes
   await expectAccessible(dashboard, 'the dashboard after a re-vote');
   await dashboard.screenshot({ path: `${SHOTS}/cockpit-revote.png`, fullPage: true });
 
+  // The rest at their own pace, so that round 1 has a group result (and a consensus per node) when it closes.
+  await callProcedure(request, 'workshop.setMode', { sessionId, mode: 'async' }, token);
+  for (const [n, voter] of voters.entries()) {
+    await answerAll(request, session, voter, { importance: IMPORTANCE[n]!, seed: n, scoring: 'pairwise', strategies: 'equal' });
+  }
   await dashboard.getByRole('button', { name: 'Close round 1' }).click();
   await dashboard.getByRole('dialog').getByRole('button', { name: 'Close the round' }).click();
   const nodes = dashboard.getByRole('group', { name: 'Open round 2 on these nodes' });
