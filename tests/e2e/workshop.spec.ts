@@ -325,7 +325,11 @@ test('a facilitator runs a live workshop with five phones and a projector', asyn
   await facilitator.getByRole('region', { name: 'Group result so far' }).screenshot({ path: `${SHOTS}/workshop-dashboard-group.png` });
 
   // A second round asks the criteria again: everyone answers its first pair, then it closes.
-  await facilitator.getByRole('group', { name: 'Open round 2 on these nodes' }).getByRole('checkbox', { name: 'Criteria', exact: true }).check();
+  // The least agreed node comes ticked; this room asks the criteria again instead.
+  const nodeChoices = facilitator.getByRole('group', { name: 'Open round 2 on these nodes' });
+  await expect(nodeChoices.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  for (const ticked of await nodeChoices.getByRole('checkbox', { checked: true }).all()) await ticked.uncheck();
+  await nodeChoices.getByRole('checkbox', { name: 'Criteria', exact: true }).check();
   await facilitator.getByRole('button', { name: 'Open round 2' }).click();
   await expect(facilitator.getByText('Round 2 is open.').first()).toBeVisible();
   await voteAll(phones, ROUND_TWO_FIRST, questionOf(pairs[0]!));

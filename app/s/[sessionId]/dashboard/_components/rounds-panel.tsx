@@ -131,20 +131,27 @@ export function RoundsPanel({
             {leastAgreed ? <span className="hint">{t('preselectedHint', { node: text.nodeTitle(leastAgreed.key) })}</span> : null}
             {askable.map((node) => {
               const value = closedConsensus?.[node.key];
+              const describedBy = `${ids}-consensus-${node.key}`;
               return (
-                <label key={node.key} className={styles.checkLabel}>
-                  <input type="checkbox" value={node.key} {...form.register('nodeKeys')} />
-                  <span>
-                    {text.nodeTitle(node.key)}
-                    {value !== undefined ? (
-                      <span className={styles.sub}>
-                        {' '}
-                        {t('nodeConsensus', { value: figures.percent(value), level: tLevel(consensusLevel(value)) })}
-                        {node.key === leastAgreed?.key ? ` · ${t('leastAgreed')}` : ''}
-                      </span>
-                    ) : null}
-                  </span>
-                </label>
+                // The consensus describes the box rather than naming it: the box is named by its node alone.
+                <div key={node.key}>
+                  <label className={styles.checkLabel}>
+                    <input
+                      type="checkbox"
+                      value={node.key}
+                      aria-describedby={value !== undefined ? describedBy : undefined}
+                      {...form.register('nodeKeys')}
+                    />
+                    <span>{text.nodeTitle(node.key)}</span>
+                  </label>
+                  {value !== undefined ? (
+                    <span className={styles.sub} id={describedBy}>
+                      {' '}
+                      {t('nodeConsensus', { value: figures.percent(value), level: tLevel(consensusLevel(value)) })}
+                      {node.key === leastAgreed?.key ? ` · ${t('leastAgreed')}` : ''}
+                    </span>
+                  ) : null}
+                </div>
               );
             })}
             {nodeError ? (
