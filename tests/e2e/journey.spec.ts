@@ -1,9 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { type APIRequestContext, type BrowserContext, type Page, expect as baseExpect, test } from '@playwright/test';
-import IntlMessageFormat from 'intl-messageformat';
 import { callProcedure } from './fixtures/api';
 import { expectAccessible } from './fixtures/accessibility';
+import { messagesOf } from './fixtures/messages';
 
 /**
  * The whole journey as new users take it, in English and in Russian: a facilitator creates a session from the
@@ -16,27 +14,12 @@ import { expectAccessible } from './fixtures/accessibility';
  */
 
 type Locale = 'en' | 'ru';
-type Values = Record<string, string | number>;
 
 const SHOTS = 'test-results/screenshots';
 /** Pages met for the first time may still be compiling on a shared `next dev`: a patient expect. */
 const expect = baseExpect.configure({ timeout: 30_000 });
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
-const MESSAGES_DIR = join(import.meta.dirname, '..', '..', 'messages');
-
-/** The UI text of `key` (namespace.path) in `locale`, formatted as next-intl formats it. */
-function messagesOf(locale: Locale) {
-  const tree: Record<string, unknown> = {};
-  for (const file of readdirSync(join(MESSAGES_DIR, locale)).filter((name) => name.endsWith('.json'))) {
-    tree[file.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(MESSAGES_DIR, locale, file), 'utf8'));
-  }
-  return (key: string, values: Values = {}): string => {
-    const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
-    if (typeof text !== 'string') throw new Error(`no message ${key} in ${locale}`);
-    return String(new IntlMessageFormat(text, locale).format(values));
-  };
-}
 
 /** Each screen of the journey: checked with axe, then photographed (whole page). */
 function recorder(locale: Locale) {
