@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ImportSessionForm } from './_components/import-session-form';
+import { JoinRoomEntry } from './_components/join-room-entry';
 import { MySessions } from './_components/my-sessions';
 import styles from './landing.module.css';
 
@@ -22,6 +23,10 @@ export default async function HomePage() {
             {t('openSaved')}
           </a>
         </div>
+      </section>
+
+      <section className={`card ${styles.joinRoom}`}>
+        <JoinRoomEntry />
       </section>
 
       <section aria-labelledby="how-title">

@@ -63,6 +63,15 @@ export {
   type IncludedParticipant,
   type Participation,
 } from './participation';
+export { answerRefusal, roundAsks, type AnswerGateState, type AnswerRefusal } from './answer-gate';
+export {
+  roundAnswersOf,
+  roundProgress,
+  withAcknowledged,
+  type AcknowledgedAnswer,
+  type RoundAnswer,
+  type RoundAnswers,
+} from './round-answers';
 export {
   isGroupResult,
   summarizeResult,

@@ -6,6 +6,7 @@ import { eventBusFor } from '~/server/events';
 import { createInnerContext, createTRPCContext } from '~/server/trpc/context';
 import { createInProcessRateLimiter } from '~/server/rate-limits';
 import { appRouter, createCaller } from '~/server/trpc/root';
+import { itemKey } from '~/core/model';
 import { comparable } from './fixtures/flow';
 import {
   type Caller,
@@ -97,7 +98,11 @@ describeOnEveryEngine('workshop', (database) => {
       }
       const hidden = (await projector.workshop.room({ roomCode })).live;
       expect(hidden).toMatchObject({ answeredCount: 5, isRevealed: false, tally: null });
-      expect((await participants[1]!.caller.workshop.live({ sessionId })).mine).toEqual({ position: positions[1] });
+      // Participant 1 sent the pair the other way round: their own answer comes back as the agenda asks it.
+      const ownView = await participants[1]!.caller.workshop.live({ sessionId });
+      expect(ownView.myAnswers?.answers.find((answer) => answer.key === itemKey(item))).toEqual({ key: itemKey(item), position: positions[1] });
+      expect(ownView.myRound).toEqual({ answered: index + 1, required: state.current!.total });
+      expect(ownView.myAnswers?.seq).toBe(ownView.seq);
       expect((await facilitator.workshop.live({ sessionId })).tally?.answered).toBe(5);
 
       await facilitator.workshop.reveal({ sessionId });
@@ -162,7 +167,7 @@ describeOnEveryEngine('workshop', (database) => {
     expect(dashboard.consensus.map((c) => c.nodeKey).sort()).toEqual(['criterion-a', 'criterion-b', 'goal']);
   });
 
-  it('joins by room code as by the invite link, and frees the code when the session closes', async () => {
+  it('joins by room code as by the invite link; a closed session keeps its code, shows the room closed and takes nobody', async () => {
     const { sessionId, roomCode, facilitator, created } = await createRoom(db(), { count: 0 });
     expect(roomCode).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
     expect((await facilitator.workshop.openRoom({ sessionId })).roomCode).toBe(roomCode);
@@ -178,14 +183,14 @@ describeOnEveryEngine('workshop', (database) => {
     await expect(callerFor(db()).workshop.room({ roomCode: 'I0O1AB' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 
     await facilitator.session.close({ sessionId });
-    await expect(callerFor(db()).workshop.room({ roomCode })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const closedRoom = await callerFor(db()).workshop.room({ roomCode });
+    expect(closedRoom).toMatchObject({ sessionId, status: 'closed', live: { status: 'closed' } });
     await expect(
       callerFor(db()).workshop.joinByCode({ roomCode, displayName: 'Late', stakeholderGroup: 'finance' }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    ).rejects.toMatchObject({ code: 'SESSION_CLOSED' });
     await facilitator.session.reopen({ sessionId });
-    const reopened = await facilitator.workshop.openRoom({ sessionId });
-    expect(reopened.roomCode).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
-    expect((await callerFor(db()).workshop.room({ roomCode: reopened.roomCode! })).sessionId).toBe(sessionId);
+    expect((await facilitator.workshop.openRoom({ sessionId })).roomCode).toBe(roomCode);
+    expect((await callerFor(db()).workshop.room({ roomCode })).status).toBe('open');
   });
 
   it('refuses the 31st answer in 10 seconds with RATE_LIMITED, accepts again after the window, and limits joins per address', async () => {

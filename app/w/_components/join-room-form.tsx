@@ -32,6 +32,7 @@ function retryAfterSeconds(error: unknown): number | null {
  */
 export function JoinRoomForm({ initialCode }: { initialCode: string | null }) {
   const t = useTranslations('workshop.join');
+  const tRoom = useTranslations('workshop.roomState');
   const trpc = useTRPC();
   const router = useRouter();
   const ids = useId();
@@ -136,9 +137,12 @@ export function JoinRoomForm({ initialCode }: { initialCode: string | null }) {
       ) : null}
 
       {isClosed ? (
-        <p className="notice warn" role="alert">
-          {t('errors.closed')}
-        </p>
+        <div className="notice warn" role="alert">
+          <p>
+            <strong>{tRoom('sessionClosedTitle')}</strong>
+          </p>
+          <p>{t('errors.closed')}</p>
+        </div>
       ) : (
         <form className={`card ${shared.form}`} onSubmit={onSubmit} noValidate aria-labelledby={`${ids}-heading`}>
           <h2 id={`${ids}-heading`} className={shared.formHeading}>

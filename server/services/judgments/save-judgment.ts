@@ -49,5 +49,7 @@ export async function saveJudgment({ ctx, input }: ServiceArgs<ParticipantContex
     position: saved.position,
     round: saved.round,
     answeredAt: saved.answeredAt,
+    /** The session event this save raised: a phone counts the answer as held from this sequence number on. */
+    seq: saved.eventSeq,
   };
 }

@@ -44,5 +44,7 @@ export async function saveRating({ ctx, input }: ServiceArgs<ParticipantContext,
     intensity: saved.intensity,
     round: saved.round,
     answeredAt: saved.answeredAt,
+    /** The session event this save raised: a phone counts the answer as held from this sequence number on. */
+    seq: saved.eventSeq,
   };
 }

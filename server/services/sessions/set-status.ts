@@ -4,7 +4,7 @@ import type { SessionRow } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext } from '../context';
 import { lockSession, recordChange } from '../shared/session-state';
-import { raiseEvent, releaseRoomCode } from '../shared/workshop-state';
+import { raiseEvent } from '../shared/workshop-state';
 
 /**
  * Moves the session to `to` when `from` allows it. Asking for the status it already has is a no-op, so a
@@ -27,7 +27,6 @@ export async function setSessionStatus(
       { from: session.status, to },
       { status: to, closedAt: to === 'closed' ? new Date() : null },
     );
-    if (to === 'closed') await releaseRoomCode(tx, session.id);
     return { changed: { status: to, version }, notice: await raiseEvent(tx, session.id, 'session.changed') };
   });
   if (notice) await ctx.events.publish(notice);

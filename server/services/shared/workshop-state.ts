@@ -11,7 +11,7 @@ import {
 import type { Db } from '~/db/client';
 import { type SessionRow, type WorkshopRoundRow, type WorkshopRow, sessions, workshopRounds, workshops } from '~/db/schema';
 import type { WorkshopNotice } from '~/server/events/bus';
-import { isSameItem, itemNodeId } from '~/core/model';
+import { type AnswerRefusal, answerRefusal } from '~/core/model';
 import { AppError } from '~/server/errors';
 
 export type RoundInfo = {
@@ -51,11 +51,6 @@ export async function currentRound(db: Db, sessionId: string): Promise<RoundInfo
 export async function listRounds(db: Db, sessionId: string): Promise<RoundInfo[]> {
   const rows = await db.select().from(workshopRounds).where(eq(workshopRounds.sessionId, sessionId));
   return rows.length ? rows.sort((a, b) => a.number - b.number).map(toRoundInfo) : [FIRST_ROUND];
-}
-
-/** Whether `round` asks about comparison node `nodeKey` (for a rating, the criterion). */
-export function roundAsks(round: RoundInfo, nodeKey: string): boolean {
-  return round.nodeKeys === null || round.nodeKeys.includes(nodeKey);
 }
 
 /** What the workshop row of a session that has none yet would hold: sessions get one on first use. */
@@ -142,11 +137,6 @@ export async function ensureWorkshop(tx: Db, session: SessionRow): Promise<Works
   throw new Error('no free room code found');
 }
 
-/** A closed session cannot be joined, so its code goes back to the pool. */
-export async function releaseRoomCode(tx: Db, sessionId: string): Promise<void> {
-  await tx.update(workshops).set({ roomCode: null }).where(eq(workshops.sessionId, sessionId));
-}
-
 /** The upsert that increments a session's event sequence and returns the new number. */
 function incrementEventSeq(db: Db, sessionId: string) {
   return db
@@ -176,30 +166,38 @@ export function raiseEventWith(tx: Db, sessionId: string) {
   return { raised, eventSeq: sql<number>`(select ${raised.seq} from ${raised})`.mapWith(Number) };
 }
 
-/**
- * What an answer about `item` needs besides an open session: an open round that asks its node and, in live mode,
- * the room voting on that very item and not yet shown its distribution.
- */
+/** The server's messages for core's refusals: what is wrong, said to the person whose answer it was. */
+function refusalMessage(refusal: AnswerRefusal): string {
+  switch (refusal.reason) {
+    case 'round-closed':
+      return `Round ${refusal.round} is closed: its answers are frozen until the facilitator opens the next round.`;
+    case 'not-asked':
+      return `Round ${refusal.round} does not ask about "${refusal.nodeKey}" again.`;
+    case 'other-item':
+      return 'The room is voting on another question now.';
+    case 'revealed':
+      return 'Voting on this question is closed: its answers are being shown.';
+    case 'time-up':
+      return 'Time is up for this question: voting on it has closed.';
+  }
+}
+
+/** Refuses an answer about `item` that core's answerRefusal does not let through, by the server's clock. */
 export function assertOpenForAnswers(workshop: WorkshopRow, round: RoundInfo, item: LiveItem): void {
-  if (round.status === 'closed') {
-    throw new AppError('ROUND_CLOSED', `Round ${round.number} is closed: its answers are frozen until the facilitator opens the next round.`);
-  }
-  const nodeKey = itemNodeId(item);
-  if (!roundAsks(round, nodeKey)) {
-    throw new AppError('VOTING_CLOSED', `Round ${round.number} does not ask about "${nodeKey}" again.`, {
-      field: item.kind === 'pair' ? 'nodeKey' : 'criterionKey',
-    });
-  }
-  if (workshop.mode !== 'live') return;
-  if (!workshop.currentItem || !isSameItem(workshop.currentItem, item)) {
-    throw new AppError('VOTING_CLOSED', 'The room is voting on another question now.');
-  }
-  if (workshop.isRevealed) {
-    throw new AppError('VOTING_CLOSED', 'Voting on this question is closed: its answers are being shown.');
-  }
-  if (workshop.votingEndsAt && Date.now() >= workshop.votingEndsAt.getTime()) {
-    throw new AppError('VOTING_CLOSED', 'Time is up for this question: voting on it has closed.');
-  }
+  const refusal = answerRefusal(
+    {
+      mode: workshop.mode,
+      currentItem: workshop.currentItem,
+      isRevealed: workshop.isRevealed,
+      votingEndsAt: workshop.votingEndsAt?.getTime() ?? null,
+      round,
+    },
+    item,
+    Date.now(),
+  );
+  if (!refusal) return;
+  const field = refusal.reason === 'not-asked' ? { field: item.kind === 'pair' ? 'nodeKey' : 'criterionKey' } : undefined;
+  throw new AppError(refusal.code, refusalMessage(refusal), field);
 }
 
 /**

@@ -23,7 +23,7 @@ import { createCoalescedRead } from '~/server/lib/coalesced-read';
 import type { SessionModel } from '../shared/session-model';
 import { type CountedJudgment, loadAnswers } from '../shared/load-answers';
 import { toParticipantView } from '../sessions/views';
-import { roundAsks } from '../shared/workshop-state';
+import { roundAsks } from '~/core/model';
 import { forViewer, readLiveSnapshot } from './live-state';
 
 /** One instant of the whole session, on PostgreSQL too. */

@@ -3,42 +3,38 @@ import { and, eq } from 'drizzle-orm';
 import type { WorkshopRef } from '~/core/contracts/workshop';
 import { judgments, ratings } from '~/db/schema';
 import type { AccessContext, FacilitatorAccess, ParticipantAccess, ServiceArgs } from '../context';
-import { buildAgenda, flipPosition, isSameItem, pairKey } from '~/core/model';
+import { type RoundAnswers, buildAgenda, roundAnswersOf, roundProgress } from '~/core/model';
+import { READ_SNAPSHOT } from '../shared/session-snapshot';
 import { forViewer, readLiveSnapshot } from './live-state';
 
 /**
  * The live state for the facilitator (with the current item's tally before it is revealed) or a participant
- * (tally once revealed, plus their own answer to the current item and how much of this round they answered).
+ * (tally once revealed, plus their own answers in this round, as of the state's event sequence, and how many of
+ * the round's questions they answered). A phone shows its own answer and progress from this, never from a guess.
  */
 export async function getLiveState({ ctx }: ServiceArgs<AccessContext<FacilitatorAccess | ParticipantAccess>, WorkshopRef>) {
-  const snapshot = await readLiveSnapshot(ctx.db, ctx.access.sessionId);
-  if (ctx.access.role === 'facilitator') return { ...forViewer(snapshot.state, 'facilitator'), mine: null, myRound: null };
-  const participantId = ctx.access.participantId;
-  const { session, round, model, workshop } = snapshot;
-  const [ownJudgments, ownRatings] = await Promise.all([
-    ctx.db
+  const access = ctx.access;
+  if (access.role === 'facilitator') {
+    const snapshot = await readLiveSnapshot(ctx.db, access.sessionId);
+    return { ...forViewer(snapshot.state, 'facilitator'), myAnswers: null, myRound: null };
+  }
+  // One snapshot: the own answers are exactly those the state's sequence number stands for, so a phone adding the
+  // saves acknowledged after that number neither misses one nor keeps one a re-vote cleared.
+  return ctx.db.transaction(async (tx) => {
+    const snapshot = await readLiveSnapshot(tx, access.sessionId);
+    const { session, round, model } = snapshot;
+    const ownJudgments = await tx
       .select({ nodeKey: judgments.nodeKey, aKey: judgments.aKey, bKey: judgments.bKey, position: judgments.position })
       .from(judgments)
-      .where(and(eq(judgments.participantId, participantId), eq(judgments.round, round.number))),
-    ctx.db
+      .where(and(eq(judgments.participantId, access.participantId), eq(judgments.round, round.number)));
+    const ownRatings = await tx
       .select({ criterionKey: ratings.criterionKey, alternativeKey: ratings.alternativeKey, intensity: ratings.intensity })
       .from(ratings)
-      .where(and(eq(ratings.participantId, participantId), eq(ratings.round, round.number))),
-  ]);
-  const agenda = buildAgenda(model, session.alternativeScoring, round.nodeKeys);
-  const answered = agenda.filter((item) =>
-    item.kind === 'pair'
-      ? ownJudgments.some((j) => j.nodeKey === item.nodeKey && pairKey(j.aKey, j.bKey) === pairKey(item.a, item.b))
-      : ownRatings.some((r) => r.criterionKey === item.criterionKey && r.alternativeKey === item.alternativeKey),
-  ).length;
-  const item = workshop.currentItem;
-  let mine: { position: number } | { intensity: string } | null = null;
-  if (item?.kind === 'pair') {
-    const own = ownJudgments.find((j) => j.nodeKey === item.nodeKey && isSameItem({ kind: 'pair', nodeKey: j.nodeKey, a: j.aKey, b: j.bKey }, item));
-    if (own) mine = { position: own.aKey === item.a ? own.position : flipPosition(own.position) };
-  } else if (item?.kind === 'rating') {
-    const own = ownRatings.find((r) => r.criterionKey === item.criterionKey && r.alternativeKey === item.alternativeKey);
-    if (own) mine = { intensity: own.intensity };
-  }
-  return { ...forViewer(snapshot.state, 'participant'), mine, myRound: { answered, required: agenda.length } };
+      .where(and(eq(ratings.participantId, access.participantId), eq(ratings.round, round.number)));
+    const agenda = buildAgenda(model, session.alternativeScoring, round.nodeKeys);
+    const answers = roundAnswersOf(agenda, { judgments: ownJudgments, ratings: ownRatings });
+    const myAnswers: RoundAnswers = { seq: snapshot.state.seq, round: round.number, answers };
+    const myRound = roundProgress(agenda, new Map(answers.map((answer) => [answer.key, answer])));
+    return { ...forViewer(snapshot.state, 'participant'), myAnswers, myRound };
+  }, READ_SNAPSHOT);
 }

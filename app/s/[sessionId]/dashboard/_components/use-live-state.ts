@@ -12,7 +12,7 @@ export function useSetLiveState(sessionId: string) {
   return useCallback(
     (state: LiveStateData) =>
       queryClient.setQueryData(trpc.workshop.live.queryKey({ sessionId }), (old) =>
-        old && old.seq > state.seq ? old : { ...state, mine: null, myRound: null },
+        old && old.seq > state.seq ? old : { ...state, myAnswers: null, myRound: null },
       ),
     [queryClient, sessionId, trpc],
   );

@@ -15,10 +15,14 @@ import { ProfileStep } from './profile-step';
 import styles from './questionnaire.module.css';
 import { RatingsStep } from './ratings-step';
 import { ResultStep } from './result-step';
-import { buildSteps, localProgress, pairwiseNodes, ratingAnswerKey, type Step } from './steps';
+import { buildSteps, localProgress, pairwiseNodes, ratingAnswerKey, stepItems, type Step } from './steps';
+import { RoomBanner } from '~/app/_components/workshop/room-banner';
+import { gateStateOf, roomGate, useParticipantRoom } from '~/app/_components/workshop/use-participant-room';
+import { answerRefusal } from '~/core/model';
 import { useDecisionModel } from '~/app/_components/use-decision-model';
 import type { MyAnswers, ProfileData, ProfileDefinition, SessionData } from './types';
 import { initialAnswers, useAnswers } from './use-answers';
+import { isRefusal } from './use-save-queue';
 import { useJudgmentText } from '~/app/_components/judgment/use-judgment-text';
 import { useParticipantLink } from './use-participant-link';
 
@@ -163,6 +167,7 @@ function QuestionnaireFlow({
 }) {
   const t = useTranslations('questionnaire');
   const tGroups = useTranslations('common.stakeholderGroups');
+  const tRoom = useTranslations('workshop.roomState');
   const describeError = useParticipantErrorText();
   const text = useJudgmentText();
   const scoring = session.settings.alternativeScoring;
@@ -173,6 +178,9 @@ function QuestionnaireFlow({
   const [initial] = useState(() => initialAnswers(model, me));
   const answers = useAnswers({ sessionId, token, initial });
   const { judgments, ratings } = answers;
+  // The room's state, so that the page offers only what the server takes (core's answerRefusal, as the server uses).
+  const roomLive = useParticipantRoom(sessionId, token);
+  const gate = roomGate(roomLive, session.status);
 
   const isAnswered = useCallback(
     (step: Step, given: { judgments: ReadonlyMap<string, number>; ratings: ReadonlyMap<string, unknown> }) => {
@@ -289,6 +297,13 @@ function QuestionnaireFlow({
 
   const isLast = index === steps.length - 1;
   const participant = me.participant;
+  const refusal =
+    gate.kind === 'session-closed'
+      ? 'session-closed'
+      : roomLive
+        ? (stepItems(step).map((item) => answerRefusal(gateStateOf(roomLive), item, Date.now())).find((r) => r !== null) ?? null)
+        : null;
+  const isRefused = refusal !== null;
 
   return (
     <div className={styles.flow}>
@@ -313,15 +328,22 @@ function QuestionnaireFlow({
         </div>
       </header>
 
-      {session.status === 'closed' ? (
-        <p className="notice warn" role="alert">
-          {t('errors.closed')}
+      <RoomBanner gate={gate} />
+      {refusal !== null && refusal !== 'session-closed' && gate.kind === 'open' ? (
+        <p className="notice warn" data-refusal={refusal.reason}>
+          {refusal.reason === 'not-asked'
+            ? tRoom('notAsked', { round: refusal.round })
+            : refusal.reason === 'revealed'
+              ? tRoom('revealed')
+              : refusal.reason === 'time-up'
+                ? tRoom('timeUp')
+                : tRoom('liveTitle')}
         </p>
       ) : null}
       {answers.saveStatus === 'error' ? (
         <div className={`notice danger ${styles.saveError}`} role="alert">
           <p>{t('saveFailed', { reason: describeError(answers.saveError) })}</p>
-          {errorCode(answers.saveError) !== 'SESSION_CLOSED' ? (
+          {!isRefusal(answers.saveError) ? (
             <button type="button" className="button" onClick={answers.retry}>
               {t('retry')}
             </button>
@@ -329,7 +351,11 @@ function QuestionnaireFlow({
         </div>
       ) : null}
 
-      <div key={`${step.id}${isOverview && step.kind === 'pair' ? ':overview' : ''}`}>
+      <fieldset
+        key={`${step.id}${isOverview && step.kind === 'pair' ? ':overview' : ''}`}
+        className={styles.stepGate}
+        disabled={isRefused && (step.kind === 'pair' || step.kind === 'ratings')}
+      >
         {step.kind === 'profile' ? (
           <ProfileStep
             definition={definition}
@@ -386,7 +412,7 @@ function QuestionnaireFlow({
             onGoToFirstMissing={firstMissing >= 0 ? () => goTo(firstMissing) : null}
           />
         )}
-      </div>
+      </fieldset>
 
       <p className="visually-hidden" role="status">
         {announcement}

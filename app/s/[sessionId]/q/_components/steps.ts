@@ -1,5 +1,6 @@
 import type { CriterionView, ElementView, UiModel, UiNode } from '~/app/_components/use-decision-model';
 import {
+  type AgendaItem,
   type AlternativesNode,
   type JudgmentAnswer,
   type Progress,
@@ -48,6 +49,13 @@ export function buildSteps(model: UiModel, scoring: Scoring): Step[] {
   }
   steps.push({ kind: 'result', id: 'result' });
   return steps;
+}
+
+/** The questions a step answers, as the agenda (and the server's answer gate) names them. */
+export function stepItems(step: Step): AgendaItem[] {
+  if (step.kind === 'pair') return [{ kind: 'pair', nodeKey: step.node.key, a: step.node.elementKeys[step.i]!, b: step.node.elementKeys[step.j]! }];
+  if (step.kind === 'ratings') return step.alternatives.map((a) => ({ kind: 'rating', criterionKey: step.criterion.key, alternativeKey: a.key }));
+  return [];
 }
 
 /** The nodes compared in pairs (everything but the rated leaves of a ratings session). */

@@ -1,14 +1,14 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { RatingIntensity } from '~/core/contracts/ratings';
 import { useTRPC } from '~/app/_trpc/client';
 import type { UiModel, UiNode } from '~/app/_components/use-decision-model';
 import { positionAs } from '~/core/model';
 import { pairAnswerKey, ratingAnswerKey } from './steps';
 import type { MyAnswers } from './types';
-import { useSaveQueue } from './use-save-queue';
+import { isRefusal, useSaveQueue } from './use-save-queue';
 
 /** The server's answers, keyed the way the questionnaire reads them: core's pair identity, the position in the node's element order. */
 export function initialAnswers(model: UiModel, me: MyAnswers) {
@@ -56,6 +56,10 @@ export function useAnswers({
   const { mutateAsync: remove } = removeJudgment;
   const { mutateAsync: rate } = saveRating;
   const { schedule } = queue;
+  // What the server confirmed holding: a refused answer goes back to it, so the page never shows or counts an
+  // answer the server does not have.
+  const confirmedJudgments = useRef(new Map(initial.judgments));
+  const confirmedRatings = useRef(new Map(initial.ratings));
 
   /** Sets (or with null, withdraws) the answer of pair (i, j) of `node`; `position > 0` favours element i. */
   const setJudgment = useCallback(
@@ -69,14 +73,27 @@ export function useAnswers({
         else next.set(id, position);
         return next;
       });
-      schedule(
-        id,
-        () =>
-          position === null
-            ? remove({ sessionId, nodeKey: node.key, a, b })
-            : save({ sessionId, nodeKey: node.key, a, b, position }),
-        delay,
-      );
+      const run = async () => {
+        try {
+          if (position === null) await remove({ sessionId, nodeKey: node.key, a, b });
+          else await save({ sessionId, nodeKey: node.key, a, b, position });
+          if (position === null) confirmedJudgments.current.delete(id);
+          else confirmedJudgments.current.set(id, position);
+        } catch (error) {
+          if (isRefusal(error)) {
+            setJudgments((previous) => {
+              if ((previous.get(id) ?? null) !== position) return previous;
+              const next = new Map(previous);
+              const held = confirmedJudgments.current.get(id);
+              if (held === undefined) next.delete(id);
+              else next.set(id, held);
+              return next;
+            });
+          }
+          throw error;
+        }
+      };
+      schedule(id, run, delay);
     },
     [sessionId, schedule, save, remove],
   );
@@ -85,7 +102,25 @@ export function useAnswers({
     (criterionKey: string, alternativeKey: string, intensity: RatingIntensity, delay = 0) => {
       const id = ratingAnswerKey(criterionKey, alternativeKey);
       setRatings((previous) => new Map(previous).set(id, intensity));
-      schedule(id, () => rate({ sessionId, criterionKey, alternativeKey, intensity }), delay);
+      const run = async () => {
+        try {
+          await rate({ sessionId, criterionKey, alternativeKey, intensity });
+          confirmedRatings.current.set(id, intensity);
+        } catch (error) {
+          if (isRefusal(error)) {
+            setRatings((previous) => {
+              if (previous.get(id) !== intensity) return previous;
+              const next = new Map(previous);
+              const held = confirmedRatings.current.get(id);
+              if (held === undefined) next.delete(id);
+              else next.set(id, held);
+              return next;
+            });
+          }
+          throw error;
+        }
+      };
+      schedule(id, run, delay);
     },
     [sessionId, schedule, rate],
   );

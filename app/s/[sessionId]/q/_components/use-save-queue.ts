@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SaveStatus } from '~/app/_components/save-state';
+import { serverErrorInfo } from '~/app/_components/use-error-text';
 
 type Entry = { run: () => Promise<unknown>; timer: ReturnType<typeof setTimeout> | null };
 
@@ -11,6 +12,13 @@ function retryAfterMs(error: unknown): number | null {
     ?.appError;
   if (appError?.code !== 'RATE_LIMITED') return null;
   return Math.max(1, appError.retryAfterSeconds ?? 2) * 1000;
+}
+
+/** Refusals that saying the same again cannot change (the room is not taking that answer): shown, never retried. */
+const REFUSAL_CODES = new Set(['VOTING_CLOSED', 'ROUND_CLOSED', 'SESSION_CLOSED']);
+
+export function isRefusal(error: unknown): boolean {
+  return REFUSAL_CODES.has(serverErrorInfo(error).code ?? '');
 }
 
 /**
@@ -23,13 +31,15 @@ export function useSaveQueue() {
   const queued = useRef(new Map<string, Entry>());
   const inFlight = useRef(new Set<string>());
   const failed = useRef(new Map<string, Entry>());
+  /** Keys whose last save was refused (isRefusal): the page shows why until that question is answered again. */
+  const refused = useRef(new Set<string>());
   const waiters = useRef<Array<() => void>>([]);
   const [status, setStatus] = useState<SaveStatus>('idle');
   const [error, setError] = useState<unknown>(null);
 
   const refresh = useCallback(() => {
     const busy = queued.current.size > 0 || inFlight.current.size > 0;
-    setStatus(busy ? 'saving' : failed.current.size > 0 ? 'error' : 'saved');
+    setStatus(busy ? 'saving' : failed.current.size > 0 || refused.current.size > 0 ? 'error' : 'saved');
     if (!busy) {
       for (const resolve of waiters.current.splice(0)) resolve();
     }
@@ -45,11 +55,14 @@ export function useSaveQueue() {
       try {
         await entry.run();
         failed.current.delete(key);
-        if (failed.current.size === 0) setError(null);
+        if (failed.current.size === 0 && refused.current.size === 0) setError(null);
       } catch (caught) {
         const wait = retryAfterMs(caught);
         if (queued.current.has(key)) {
           // A newer answer for this key is already waiting: it replaces the one that failed.
+        } else if (isRefusal(caught)) {
+          refused.current.add(key);
+          setError(caught);
         } else if (wait !== null) {
           // Too many answers in a short time: the server says when it takes the next one; try then, quietly.
           const retry: Entry = { run: entry.run, timer: null };
@@ -78,6 +91,7 @@ export function useSaveQueue() {
       const previous = queued.current.get(key);
       if (previous?.timer) clearTimeout(previous.timer);
       failed.current.delete(key);
+      refused.current.delete(key);
       const entry: Entry = { run, timer: null };
       queued.current.set(key, entry);
       if (delay > 0) {

@@ -9,6 +9,7 @@ import { useTRPC } from '~/app/_trpc/client';
 import type { Locale } from '~/i18n/config';
 import { ConsistencySection } from '~/app/s/[sessionId]/_components/results/consistency-section';
 import { ExportPanel } from './export-panel';
+import { ParticipantRoomBanner } from '~/app/_components/workshop/room-banner';
 import { type FigureView, useFigures, useModelNames } from '~/app/s/[sessionId]/_components/results/figures';
 import { ConsensusSection, ParticipantsSection } from '~/app/s/[sessionId]/_components/results/group-sections';
 import { MethodSection } from '~/app/s/[sessionId]/_components/results/method-section';
@@ -128,6 +129,7 @@ function ResultsBody({ session }: { session: SessionData }) {
         </Link>
       </p>
       <h1>{t('heading')}</h1>
+      {isFacilitator ? null : <ParticipantRoomBanner sessionId={sessionId} sessionStatus={session.status} />}
       <p className="lead">{session.title}</p>
       {session.question && <p className={styles.question}>{session.question}</p>}
       <p className={styles.caption}>{t('intro')}</p>

@@ -69,6 +69,7 @@ function ProjectorScreen({
 }) {
   const t = useTranslations('workshop.screen');
   const tConsensus = useTranslations('workshop.consensus');
+  const tRoom = useTranslations('workshop.roomState');
   const format = useFormatter();
   const model = useDecisionModel(room.model);
   const text = useItemText(model);
@@ -140,9 +141,19 @@ function ProjectorScreen({
         <div className={styles.layout}>
           <section className={styles.stage} aria-labelledby="screen-heading">
             {isClosed ? (
-              <h1 id="screen-heading" className={styles.question}>
-                {t('closed')}
-              </h1>
+              <>
+                <h1 id="screen-heading" className={styles.question}>
+                  {tRoom('sessionClosedTitle')}
+                </h1>
+                <p className={styles.waiting}>{tRoom('sessionClosedBody')}</p>
+              </>
+            ) : live.round.status === 'closed' ? (
+              <>
+                <h1 id="screen-heading" className={styles.question}>
+                  {tRoom('roundClosedTitle', { round: live.round.number })}
+                </h1>
+                <p className={styles.waiting}>{t('roundClosed')}</p>
+              </>
             ) : current ? (
               <>
                 <p className={styles.kicker}>
@@ -160,13 +171,7 @@ function ProjectorScreen({
                 <h1 id="screen-heading" className={styles.question}>
                   {room.question || room.title}
                 </h1>
-                <p className={styles.waiting}>
-                  {live.mode === 'live' && live.round.status === 'closed'
-                    ? t('roundClosed', { round: live.round.number })
-                    : live.mode === 'async'
-                      ? t('selfPaced')
-                      : t('between')}
-                </p>
+                <p className={styles.waiting}>{live.mode === 'async' ? t('selfPaced') : t('between')}</p>
                 <p className={styles.joined}>{t('joined', { count: live.participantCount })}</p>
               </>
             )}

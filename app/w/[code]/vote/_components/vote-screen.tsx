@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { RATING_INTENSITIES } from '~/core/ahp/ratings-scale';
 import { RoomCode } from '~/core/contracts/workshop';
 import { serverErrorInfo } from '~/app/_components/use-error-text';
@@ -14,15 +14,20 @@ import { VerbalScale } from '~/app/_components/judgment/verbal-scale';
 import { Countdown } from '~/app/_components/workshop/countdown';
 import { LiveIndicator } from '~/app/_components/workshop/live-indicator';
 import { useDecisionModel } from '~/app/_components/use-decision-model';
-import { type AgendaItem, itemKey } from '~/core/model';
+import { type AcknowledgedAnswer, type AgendaItem, buildAgenda, itemKey, roundProgress, withAcknowledged } from '~/core/model';
 import type { RoomData } from '~/app/_components/workshop/types';
 import { useItemText } from '~/app/_components/workshop/use-item-text';
 import { useRoom } from '~/app/_components/workshop/use-room';
 import type { LiveConnection } from '~/app/_components/workshop/use-room-events';
 import styles from './vote.module.css';
 
-/** Events after which this phone's own answer to the current question may have changed (or must be read again). */
-const MINE_KINDS = new Set(['sync', 'item.changed', 'item.revote', 'round.opened', 'round.closed', 'mode.changed']);
+/**
+ * Events after which the server may hold fewer of this phone's answers than the phone knows of (a re-vote clears a
+ * question, a new round starts empty, a removal revokes the link) or a different agenda: the own answers are read
+ * again, as of that event's sequence number. Other events (another question, someone else's answer) change nothing
+ * the phone holds, so 300 phones do not all read again on every step.
+ */
+const REREAD_KINDS = new Set(['sync', 'item.revote', 'round.opened', 'round.closed', 'mode.changed', 'participant.removed', 'session.changed']);
 /** Events that put a new question (or the same one, cleared) before the room: focus goes to it. */
 const FOCUS_KINDS = new Set(['item.changed', 'item.revote', 'round.opened', 'mode.changed']);
 
@@ -32,12 +37,18 @@ export function VoteScreen({ code }: { code: string }) {
   const t = useTranslations('workshop.vote');
   const parsed = RoomCode.safeParse(code);
   const roomCode = parsed.success ? parsed.data : null;
-  const [epoch, setEpoch] = useState(0);
-  const [focusEpoch, setFocusEpoch] = useState(0);
+  // The session event sequence number the own answers were last read at: it only grows, so a screen shown again
+  // never meets an answer cached under an earlier number.
+  const [readSeq, setReadSeq] = useState<number | null>(null);
+  const [focusSeq, setFocusSeq] = useState(0);
   const { room, connection } = useRoom(roomCode, (event) => {
-    if (event.kinds.some((kind) => MINE_KINDS.has(kind))) setEpoch((value) => value + 1);
-    if (event.kinds.some((kind) => FOCUS_KINDS.has(kind))) setFocusEpoch((value) => value + 1);
+    if (event.kinds.some((kind) => REREAD_KINDS.has(kind))) setReadSeq((held) => Math.max(held ?? 0, event.seq));
+    if (event.kinds.some((kind) => FOCUS_KINDS.has(kind))) setFocusSeq(event.seq);
   });
+  const roomSeq = room.data?.live.seq ?? null;
+  useEffect(() => {
+    if (roomSeq !== null) setReadSeq((held) => held ?? roomSeq);
+  }, [roomSeq]);
 
   const sessionId = room.data?.sessionId ?? null;
   const [token, setToken] = useState<TokenState>({ status: 'reading' });
@@ -72,7 +83,7 @@ export function VoteScreen({ code }: { code: string }) {
       </main>
     );
   }
-  if (!room.data || token.status === 'reading') {
+  if (!room.data || token.status === 'reading' || readSeq === null) {
     return (
       <main className={`narrow ${styles.vote}`} aria-busy="true">
         <p className="muted" role="status">
@@ -93,35 +104,37 @@ export function VoteScreen({ code }: { code: string }) {
     );
   }
   return (
-    <VoteBody room={room.data} token={token.token} epoch={epoch} focusEpoch={focusEpoch} connection={connection} />
+    <VoteBody room={room.data} token={token.token} readSeq={readSeq} focusSeq={focusSeq} connection={connection} />
   );
 }
 
+/** An answer given on this phone and not yet confirmed by the server (or refused by it). */
 type LocalAnswer = {
-  /** The epoch and item it was given for: a new question, or the same one re-voted, starts empty. */
+  /** The read sequence and item it was given for: a re-vote or a new round (a new read) starts the question empty. */
   key: string;
   item: AgendaItem;
   value: { position: number } | { intensity: string };
-  status: 'pending' | 'saving' | 'saved' | 'error';
+  status: 'pending' | 'saving' | 'error';
   error?: string;
 };
 
 function VoteBody({
   room,
   token,
-  epoch,
-  focusEpoch,
+  readSeq,
+  focusSeq,
   connection,
 }: {
   room: RoomData;
   token: string;
-  epoch: number;
-  focusEpoch: number;
+  readSeq: number;
+  focusSeq: number;
   connection: LiveConnection;
 }) {
   const t = useTranslations('workshop.vote');
   const tPair = useTranslations('questionnaire.pair');
   const tRating = useTranslations('common.rating');
+  const tRoom = useTranslations('workshop.roomState');
   const trpcClient = useTRPCClient();
   const ids = useId();
   const model = useDecisionModel(room.model);
@@ -130,25 +143,28 @@ function VoteBody({
   const live = room.live;
   const sessionId = room.sessionId;
 
-  // Own answer to the current question and progress in the round: read with this phone's participant link (an
-  // explicit token, so a facilitator link held in the same browser is never used), again after each change of question.
+  // Own answers in this round as the server holds them: read with this phone's participant link (an explicit token,
+  // so a facilitator link held in the same browser is never used) at the sequence number of the last event that can
+  // have cleared one, plus the saves the server acknowledged since. Nothing is kept once the screen is left.
   const mine = useQuery({
-    queryKey: ['workshop.live.participant', sessionId, epoch],
+    queryKey: ['workshop.live.participant', sessionId, readSeq],
     queryFn: () => trpcClient.workshop.live.query({ sessionId }, { context: { token } }),
     staleTime: Infinity,
+    gcTime: 0,
     retry: (failures, error) => failures < 3 && !['FORBIDDEN', 'UNAUTHORIZED', 'NOT_FOUND'].includes(serverErrorInfo(error).code ?? ''),
     placeholderData: (previous) => previous,
   });
+  const [acknowledged, setAcknowledged] = useState<AcknowledgedAnswer[]>([]);
 
   const current = live.mode === 'live' && live.round.status === 'open' && live.status !== 'closed' ? live.current : null;
-  const currentKey = current ? `${epoch}|${itemKey(current)}` : null;
+  const currentKey = current ? `${readSeq}|${itemKey(current)}` : null;
   const [local, setLocal] = useState<LocalAnswer | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const headingRef = useRef<HTMLHeadingElement>(null);
   const lastFocus = useRef<string | null>(null);
-  const focusKey = `${focusEpoch}|${current ? itemKey(current) : live.mode}`;
+  const focusKey = `${focusSeq}|${current ? itemKey(current) : live.mode}`;
   useEffect(() => {
     // Focus follows the room: a new question (or a re-vote) is read out from its heading, not from wherever focus was.
     if (lastFocus.current === null) {
@@ -160,14 +176,20 @@ function VoteBody({
     headingRef.current?.focus();
   }, [focusKey]);
 
+  const serverRead = mine.data && !mine.isPlaceholderData && mine.data.myAnswers?.round === live.round.number ? mine.data.myAnswers : null;
+  const held = useMemo(() => (serverRead ? withAcknowledged(serverRead, acknowledged) : null), [serverRead, acknowledged]);
+  const agenda = useMemo(
+    () => buildAgenda(model, room.alternativeScoring, live.round.nodeKeys),
+    [model, room.alternativeScoring, live.round.nodeKeys],
+  );
+  const myRound = held ? roundProgress(agenda, held) : null;
   const own = local && local.key === currentKey ? local : null;
-  const fromServer =
-    mine.data && !mine.isPlaceholderData && current && mine.data.current && itemKey(mine.data.current) === itemKey(current) && mine.data.round.number === live.round.number
-      ? mine.data.mine
-      : null;
-  const position = own && 'position' in own.value ? own.value.position : fromServer && 'position' in fromServer ? fromServer.position : null;
-  const intensity = own && 'intensity' in own.value ? own.value.intensity : fromServer && 'intensity' in fromServer ? fromServer.intensity : null;
-  const hasAnswer = position !== null || intensity !== null;
+  const heldAnswer = current && held ? (held.get(itemKey(current)) ?? null) : null;
+  const shown = own ? own.value : heldAnswer;
+  const position = shown && 'position' in shown ? shown.position : null;
+  const intensity = shown && 'intensity' in shown ? shown.intensity : null;
+  // "Recorded" only for what the server confirmed holding; a pending or refused answer says so instead.
+  const isRecorded = own === null && heldAnswer !== null;
 
   const errorText = (error: unknown) => {
     const info = serverErrorInfo(error);
@@ -181,23 +203,27 @@ function VoteBody({
   };
 
   const send = async (answer: LocalAnswer) => {
-    const update = (patch: Partial<LocalAnswer>) =>
-      setLocal((previous) => (previous && previous.key === answer.key && previous.value === answer.value ? { ...previous, ...patch } : previous));
-    update({ status: 'saving' });
+    const isStill = (previous: LocalAnswer | null) => previous !== null && previous.key === answer.key && previous.value === answer.value;
+    setLocal((previous) => (isStill(previous) ? { ...previous!, status: 'saving' } : previous));
     try {
+      let seq: number;
       if (answer.item.kind === 'pair' && 'position' in answer.value) {
         const { nodeKey, a, b } = answer.item;
-        await trpcClient.judgment.save.mutate({ sessionId, nodeKey, a, b, position: answer.value.position }, { context: { token } });
+        ({ seq } = await trpcClient.judgment.save.mutate({ sessionId, nodeKey, a, b, position: answer.value.position }, { context: { token } }));
       } else if (answer.item.kind === 'rating' && 'intensity' in answer.value) {
         const { criterionKey, alternativeKey } = answer.item;
-        await trpcClient.judgment.saveRating.mutate(
+        ({ seq } = await trpcClient.judgment.saveRating.mutate(
           { sessionId, criterionKey, alternativeKey, intensity: answer.value.intensity as (typeof RATING_INTENSITIES)[number]['key'] },
           { context: { token } },
-        );
+        ));
+      } else {
+        return;
       }
-      update({ status: 'saved' });
+      const key = itemKey(answer.item);
+      setAcknowledged((previous) => [...previous.filter((entry) => entry.key !== key), { key, seq, ...answer.value }]);
+      setLocal((previous) => (isStill(previous) ? null : previous));
     } catch (error) {
-      update({ status: 'error', error: errorText(error) });
+      setLocal((previous) => (isStill(previous) ? { ...previous!, status: 'error', error: errorText(error) } : previous));
     }
   };
 
@@ -211,7 +237,6 @@ function VoteBody({
 
   const isClosed = room.status === 'closed' || live.status === 'closed';
   const revoked = mine.isError && ['FORBIDDEN', 'UNAUTHORIZED'].includes(serverErrorInfo(mine.error).code ?? '');
-  const myRound = mine.data?.myRound ?? null;
   const located = current ? text.locate(current) : null;
 
   let body;
@@ -219,9 +244,9 @@ function VoteBody({
     body = (
       <>
         <h1 ref={headingRef} tabIndex={-1}>
-          {t('closedTitle')}
+          {tRoom('sessionClosedTitle')}
         </h1>
-        <p className="notice warn">{t('errors.closed')}</p>
+        <p>{tRoom('sessionClosedBody')}</p>
       </>
     );
   } else if (revoked) {
@@ -247,15 +272,22 @@ function VoteBody({
         </Link>
       </>
     );
+  } else if (live.round.status === 'closed') {
+    body = (
+      <>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {tRoom('roundClosedTitle', { round: live.round.number })}
+        </h1>
+        <p className={styles.waiting}>{tRoom('roundClosedBody')}</p>
+      </>
+    );
   } else if (!current || !located) {
     body = (
       <>
         <h1 ref={headingRef} tabIndex={-1}>
           {t('waitingTitle')}
         </h1>
-        <p className={styles.waiting}>
-          {live.round.status === 'closed' ? t('roundClosed', { round: live.round.number }) : t('waitingBody')}
-        </p>
+        <p className={styles.waiting}>{t('waitingBody')}</p>
       </>
     );
   } else {
@@ -320,14 +352,8 @@ function VoteBody({
                 ))}
               </fieldset>
             )}
-            <p className={styles.saveState} role="status" aria-live="polite" data-state={own?.status ?? (hasAnswer ? 'saved' : 'idle')}>
-              {own?.status === 'error'
-                ? own.error
-                : own?.status === 'pending' || own?.status === 'saving'
-                  ? t('saving')
-                  : hasAnswer
-                    ? t('recorded')
-                    : ''}
+            <p className={styles.saveState} role="status" aria-live="polite" data-state={own?.status ?? (isRecorded ? 'saved' : 'idle')}>
+              {own?.status === 'error' ? own.error : own ? t('saving') : isRecorded ? t('recorded') : ''}
             </p>
           </>
         )}
