@@ -167,6 +167,34 @@ describeOnEveryEngine('workshop', (database) => {
     expect(dashboard.consensus.map((c) => c.nodeKey).sort()).toEqual(['criterion-a', 'criterion-b', 'goal']);
   });
 
+  it("gives a phone its own answers as of the state's event number: a save after it adds, a re-vote clears, a refusal adds nothing", async () => {
+    const { sessionId, facilitator, participants } = await createRoom(db(), { count: 1 });
+    const phone = participants[0]!.caller;
+    await facilitator.workshop.setMode({ sessionId, mode: 'live' });
+    const first = (await facilitator.workshop.live({ sessionId })).current!;
+    if (first.kind !== 'pair') throw new Error('the blank model asks pairs only');
+    const before = await phone.workshop.live({ sessionId });
+    expect(before.myAnswers).toEqual({ seq: before.seq, round: 1, answers: [] });
+    const saved = await phone.judgment.save({ sessionId, nodeKey: first.nodeKey, a: first.a, b: first.b, position: 3 });
+    // The save's event comes after the read: a phone adds it on top of that read.
+    expect(saved.seq).toBeGreaterThan(before.seq);
+    const after = await phone.workshop.live({ sessionId });
+    expect(after.seq).toBe(saved.seq);
+    expect(after.myAnswers?.answers).toEqual([{ key: itemKey(first), position: 3 }]);
+    expect(after.myRound).toEqual({ answered: 1, required: first.total });
+
+    await facilitator.workshop.next({ sessionId });
+    const refused = phone.judgment.save({ sessionId, nodeKey: first.nodeKey, a: first.a, b: first.b, position: -2 });
+    await expect(refused).rejects.toMatchObject(refusedWith('PRECONDITION_FAILED', 'VOTING_CLOSED'));
+    expect((await phone.workshop.live({ sessionId })).myAnswers?.answers).toEqual([{ key: itemKey(first), position: 3 }]);
+
+    await facilitator.workshop.revote({ sessionId, item: { kind: 'pair', nodeKey: first.nodeKey, a: first.a, b: first.b } });
+    const cleared = await phone.workshop.live({ sessionId });
+    expect(cleared.seq).toBeGreaterThan(saved.seq);
+    expect(cleared.myAnswers?.answers).toEqual([]);
+    expect(cleared.myRound?.answered).toBe(0);
+  });
+
   it('joins by room code as by the invite link; a closed session keeps its code, shows the room closed and takes nobody', async () => {
     const { sessionId, roomCode, facilitator, created } = await createRoom(db(), { count: 0 });
     expect(roomCode).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
@@ -187,7 +215,7 @@ describeOnEveryEngine('workshop', (database) => {
     expect(closedRoom).toMatchObject({ sessionId, status: 'closed', live: { status: 'closed' } });
     await expect(
       callerFor(db()).workshop.joinByCode({ roomCode, displayName: 'Late', stakeholderGroup: 'finance' }),
-    ).rejects.toMatchObject({ code: 'SESSION_CLOSED' });
+    ).rejects.toMatchObject(refusedWith('PRECONDITION_FAILED', 'SESSION_CLOSED'));
     await facilitator.session.reopen({ sessionId });
     expect((await facilitator.workshop.openRoom({ sessionId })).roomCode).toBe(roomCode);
     expect((await callerFor(db()).workshop.room({ roomCode })).status).toBe('open');
