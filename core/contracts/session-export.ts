@@ -17,6 +17,7 @@ import { RatingIntensity } from './ratings';
 import {
   AlternativeScoring,
   MAX_PARTICIPANTS_LIMIT,
+  ParticipantNames,
   ParticipantResultsVisibility,
   ParticipantWeight,
   SessionStatus,
@@ -161,6 +162,7 @@ export const SessionExport = z.object({
     methodSettings: MethodSettings,
     alternativeScoring: AlternativeScoring,
     participantResults: ParticipantResultsVisibility,
+    participantNames: ParticipantNames.default('shown'),
     maxParticipants: z.number().int().min(1).max(MAX_PARTICIPANTS_LIMIT),
     stakeholderWeights: StakeholderWeights,
     maxCr: z.number().positive().max(1).nullable(),

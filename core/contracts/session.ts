@@ -48,6 +48,10 @@ export type AlternativeScoring = z.infer<typeof AlternativeScoring>;
 export const ParticipantResultsVisibility = z.enum(['none', 'own', 'own-and-group']);
 export type ParticipantResultsVisibility = z.infer<typeof ParticipantResultsVisibility>;
 
+/** Anonymous mode: with 'hidden', the dashboard, results and exports name each participant by number; the group stays. */
+export const ParticipantNames = z.enum(['shown', 'hidden']);
+export type ParticipantNames = z.infer<typeof ParticipantNames>;
+
 export const ParticipantWeight = z.number().min(0).max(100);
 
 /** Weight of each stakeholder group in the group result; a missing group weighs 1, 0 leaves it out. */
@@ -77,6 +81,7 @@ export const SessionOptions = z.object({
   methodSettings: MethodSettings.prefault({}),
   alternativeScoring: AlternativeScoring.default('pairwise'),
   participantResults: ParticipantResultsVisibility.default('own'),
+  participantNames: ParticipantNames.default('shown'),
   maxParticipants: MaxParticipants.default(MAX_PARTICIPANTS_DEFAULT),
   stakeholderWeights: StakeholderWeights.default({}),
   maxCr: MaxCr.default(null),
@@ -117,6 +122,7 @@ export const UpdateSessionInput = z.object({
     .optional(),
   alternativeScoring: AlternativeScoring.optional(),
   participantResults: ParticipantResultsVisibility.optional(),
+  participantNames: ParticipantNames.optional(),
   maxParticipants: MaxParticipants.optional(),
   stakeholderWeights: StakeholderWeights.optional(),
   maxCr: MaxCr.optional(),

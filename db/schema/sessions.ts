@@ -28,6 +28,8 @@ export const sessions = pgTable('sessions', {
   methodSettings: jsonb().$type<MethodSettings>().notNull(),
   alternativeScoring: text().$type<'pairwise' | 'ratings'>().notNull().default('pairwise'),
   participantResults: text().$type<'none' | 'own' | 'own-and-group'>().notNull().default('own'),
+  /** Anonymous mode: 'hidden' puts "Participant N" for every name the facilitator's screens and exports show. */
+  participantNames: text().$type<'shown' | 'hidden'>().notNull().default('shown'),
   maxParticipants: integer().notNull(),
   stakeholderWeights: jsonb().$type<StakeholderWeights>().notNull().default({}),
   maxCr: doublePrecision(),

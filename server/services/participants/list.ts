@@ -1,4 +1,5 @@
 import 'server-only';
+import { withShownNames } from '~/server/services/shared/participant-names';
 import { eq } from 'drizzle-orm';
 import type { SessionRef } from '~/core/contracts/session';
 import { participants } from '~/db/schema';
@@ -18,7 +19,7 @@ export async function listParticipants({ ctx }: ServiceArgs<FacilitatorContext, 
     ctx.db.select().from(participants).where(eq(participants.sessionId, session.id)),
     loadAnswers(ctx.db, { sessionId: session.id }),
   ]);
-  return rows
+  return (await withShownNames(rows, session))
     .sort((a, b) => participantNumber(a.key) - participantNumber(b.key))
     .map((participant) => {
       const own = answers.get(participant.id);

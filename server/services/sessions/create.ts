@@ -36,6 +36,7 @@ export async function createSession({
         methodSettings: input.methodSettings,
         alternativeScoring: input.alternativeScoring,
         participantResults: input.participantResults,
+        participantNames: input.participantNames,
         maxParticipants: input.maxParticipants,
         stakeholderWeights: input.stakeholderWeights,
         maxCr: input.maxCr,

@@ -38,6 +38,7 @@ export async function duplicateSession({
         methodSettings: source.methodSettings,
         alternativeScoring: source.alternativeScoring,
         participantResults: source.participantResults,
+        participantNames: source.participantNames,
         maxParticipants: source.maxParticipants,
         stakeholderWeights: source.stakeholderWeights,
         maxCr: source.maxCr,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { withShownNameInDetails, withShownNames } from '~/server/services/shared/participant-names';
 import { asc, eq } from 'drizzle-orm';
 import type { RatingIntensity } from '~/core/contracts/ratings';
 import type { SessionRef } from '~/core/contracts/session';
@@ -26,7 +27,7 @@ export async function exportSession({ ctx }: ServiceArgs<FacilitatorContext, Ses
     const session = await findSession(tx, sessionId);
     const { spec } = await readModel(tx, sessionId);
     const [profile] = await tx.select().from(clusterProfiles).where(eq(clusterProfiles.sessionId, sessionId));
-    const participantRows = await tx.select().from(participants).where(eq(participants.sessionId, sessionId));
+    const participantRows = await withShownNames(await tx.select().from(participants).where(eq(participants.sessionId, sessionId)), session);
     const rows = await loadAnswerRows(tx, { sessionId });
     const roundRows = await tx
       .select()
@@ -60,6 +61,7 @@ export async function exportSession({ ctx }: ServiceArgs<FacilitatorContext, Ses
         methodSettings: session.methodSettings,
         alternativeScoring: session.alternativeScoring,
         participantResults: session.participantResults,
+        participantNames: session.participantNames,
         maxParticipants: session.maxParticipants,
         stakeholderWeights: session.stakeholderWeights,
         maxCr: session.maxCr,
@@ -138,7 +140,7 @@ export async function exportSession({ ctx }: ServiceArgs<FacilitatorContext, Ses
         closedAt: r.closedAt ? iso(r.closedAt) : null,
         resultError: r.resultError,
       })),
-      auditLog: auditRows.map((a) => ({
+      auditLog: (await withShownNameInDetails(auditRows, session)).map((a) => ({
         actor: a.actor,
         action: a.action,
         detail: a.detail,

@@ -6,6 +6,8 @@ import type { SessionRef } from '~/core/contracts/session';
 import { type AuditLogRow, auditLog } from '~/db/schema';
 import type { Db } from '~/db/client';
 import type { FacilitatorContext, ServiceArgs } from '../context';
+import { findSession } from '../shared/session-state';
+import { withShownNameInDetails } from '../shared/participant-names';
 
 /** What an entry is about, in the words a reader needs: the element's name, the participant, the changed fields. */
 export type HistorySubject = { name: ElementName | null; participant: string | null; changed: string[] };
@@ -54,7 +56,8 @@ export async function readHistory(db: Db, sessionId: string): Promise<HistoryEnt
     .from(auditLog)
     .where(eq(auditLog.sessionId, sessionId))
     .orderBy(asc(auditLog.createdAt), asc(auditLog.sessionVersion));
-  return rows.map(toHistoryEntry);
+  const session = await findSession(db, sessionId);
+  return (await withShownNameInDetails(rows, session)).map(toHistoryEntry);
 }
 
 /** The session's history (audit log): who changed what and when, oldest first. */

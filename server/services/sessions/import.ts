@@ -141,6 +141,7 @@ export async function importSession({
         methodSettings: source.methodSettings,
         alternativeScoring: source.alternativeScoring,
         participantResults: source.participantResults,
+        participantNames: source.participantNames,
         maxParticipants: Math.max(source.maxParticipants, data.participants.length),
         stakeholderWeights: source.stakeholderWeights,
         maxCr: source.maxCr,

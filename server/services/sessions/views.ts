@@ -57,6 +57,7 @@ export function toSessionSettings(session: SessionRow) {
     methodSettings: readMethodSettings(session.methodSettings),
     alternativeScoring: session.alternativeScoring,
     participantResults: session.participantResults,
+    participantNames: session.participantNames,
     maxParticipants: session.maxParticipants,
     stakeholderWeights: session.stakeholderWeights,
     maxCr: session.maxCr,

@@ -23,6 +23,7 @@ import { countingAnswers } from '~/core/model';
 import { type AnswersByParticipant, loadAnswerRows, loadAnswers } from './load-answers';
 import { type SessionModel, loadModel } from './session-model';
 import { findSession } from './session-state';
+import { withShownNames } from './participant-names';
 import { getProfileDefinition } from './reference-data';
 import type { ClusterProfileDefinition } from '~/core/contracts/profile';
 
@@ -90,7 +91,9 @@ async function lastAnswerAt(db: Db, where: { sessionId: string } | { participant
 export async function readSessionSnapshot(tx: Db, access: SessionAccess, { withAnswerRows = false } = {}): Promise<SessionSnapshot> {
   const session = await findSession(tx, access.sessionId);
   const model = await loadModel(tx, session.id);
-  const everyone = await tx.select().from(participants).where(eq(participants.sessionId, session.id));
+  const rows = await tx.select().from(participants).where(eq(participants.sessionId, session.id));
+  // A participant reads only their own row, with their own name; the facilitator's reads follow anonymous mode.
+  const everyone = access.role === 'facilitator' ? await withShownNames(rows, session) : rows;
   everyone.sort(byParticipantNumber);
   const shown =
     access.role === 'facilitator' ? everyone : access.role === 'participant' ? everyone.filter((p) => p.id === access.participantId) : [];

@@ -1,4 +1,5 @@
 import 'server-only';
+import { withShownNames } from '~/server/services/shared/participant-names';
 import { and, eq } from 'drizzle-orm';
 import {
   consensusIndicator,
@@ -170,7 +171,8 @@ export async function readLiveSnapshot(db: Db, sessionId: string): Promise<LiveS
   // Sequential: `db` may be a transaction (one connection), where node-postgres would only queue them anyway.
   const { session, workshop, round } = await readSessionState(db, sessionId);
   const model = await loadModelAt(db, session);
-  const participantRows = await db.select().from(participants).where(eq(participants.sessionId, sessionId));
+  // Only the facilitator's view names anyone (waitingFor); anonymous mode applies to it.
+  const participantRows = await withShownNames(await db.select().from(participants).where(eq(participants.sessionId, sessionId)), session);
   const included = new Map(participantRows.filter((p) => p.isIncluded).map((p) => [p.id, p]));
   const item = workshop.currentItem;
   let current: LiveState['current'] = null;

@@ -15,6 +15,7 @@ import type { ItemText } from '~/app/_components/workshop/use-item-text';
 import styles from './dashboard.module.css';
 import { TableScroll } from '~/app/_components/table-scroll';
 import { WeightInput } from './weight-input';
+import { AnonymousToggle } from './anonymous-toggle';
 import { useFigures } from './use-figures';
 import { useParticipationText } from '~/app/_components/use-participation-text';
 
@@ -126,6 +127,7 @@ export function ParticipantsPanel({
   return (
     <section className={`card ${styles.panel}`} aria-labelledby={`${ids}-heading`} aria-busy={isUpdating || undefined}>
       <h2 id={`${ids}-heading`}>{t('heading', { count: participants.length })}</h2>
+      <AnonymousToggle sessionId={sessionId} />
       {participants.length === 0 ? (
         <p className="muted">{t('none')}</p>
       ) : (

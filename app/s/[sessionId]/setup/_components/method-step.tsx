@@ -14,14 +14,14 @@ import {
   ScaleName,
   SynthesisMode,
 } from '~/core/contracts/method';
-import { AlternativeScoring, ParticipantResultsVisibility, SessionOptions } from '~/core/contracts/session';
+import { AlternativeScoring, ParticipantNames, ParticipantResultsVisibility, SessionOptions } from '~/core/contracts/session';
 import { isConflict, useServerErrorText } from '../../../../_components/use-error-text';
 import { useTRPC } from '../../../../_trpc/client';
 import styles from './setup.module.css';
 import type { SetupSession, SetupSessionData } from './use-setup-session';
 
 /** Step (c): the part of the session options a facilitator is asked about; the rest keep their defaults. */
-const MethodFields = SessionOptions.pick({ methodSettings: true, alternativeScoring: true, participantResults: true });
+const MethodFields = SessionOptions.pick({ methodSettings: true, alternativeScoring: true, participantResults: true, participantNames: true });
 
 type Setting =
   | 'scale'
@@ -32,7 +32,8 @@ type Setting =
   | 'completion'
   | 'synthesis'
   | 'alternativeScoring'
-  | 'participantResults';
+  | 'participantResults'
+  | 'participantNames';
 type MethodSetting = Extract<Setting, keyof SetupSessionData['settings']['methodSettings']>;
 
 const METHOD_SETTINGS: readonly Setting[] = ['scale', 'method', 'aggregation', 'monteCarloModel', 'randomIndex', 'completion', 'synthesis'];
@@ -49,6 +50,7 @@ const CHOICES: Record<Setting, readonly string[]> = {
   synthesis: SynthesisMode.options,
   alternativeScoring: AlternativeScoring.options,
   participantResults: ParticipantResultsVisibility.options,
+  participantNames: ParticipantNames.options,
 };
 
 const RECOMMENDED: Partial<Record<Setting, string>> = {
@@ -70,6 +72,7 @@ const PATHS = {
   synthesis: 'methodSettings.synthesis',
   alternativeScoring: 'alternativeScoring',
   participantResults: 'participantResults',
+  participantNames: 'participantNames',
 } as const;
 
 export function MethodStep({ session, setup }: { session: SetupSessionData; setup: SetupSession }) {
@@ -85,6 +88,7 @@ export function MethodStep({ session, setup }: { session: SetupSessionData; setu
       methodSettings: session.settings.methodSettings,
       alternativeScoring: session.settings.alternativeScoring,
       participantResults: session.settings.participantResults,
+      participantNames: session.settings.participantNames,
     },
     // The saved values arrive after each save; a choice made meanwhile, still being saved, stays chosen.
     resetOptions: { keepDirtyValues: true },
@@ -160,6 +164,7 @@ export function MethodStep({ session, setup }: { session: SetupSessionData; setu
       <h3 className={styles.groupTitle}>{t('askingTitle')}</h3>
       {group('alternativeScoring')}
       {group('participantResults')}
+      {group('participantNames')}
       <h3 className={styles.groupTitle}>{t('computingTitle')}</h3>
       <p className="muted">{t('computingIntro')}</p>
       {group('scale')}

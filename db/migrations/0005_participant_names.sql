@@ -1,0 +1,1 @@
+ALTER TABLE "sessions" ADD COLUMN "participant_names" text DEFAULT 'shown' NOT NULL;
