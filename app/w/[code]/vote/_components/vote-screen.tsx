@@ -365,7 +365,7 @@ function VoteBody({
     <main className={`narrow ${styles.vote}`}>
       <div className={styles.topBar}>
         <p className={styles.sessionTitle}>{room.title}</p>
-        <LiveIndicator connection={connection} />
+        {isClosed ? null : <LiveIndicator connection={connection} />}
       </div>
       {body}
       {myRound && live.mode === 'live' && !isClosed ? (
