@@ -400,9 +400,11 @@ function DynamicView({ data, names, figures, view }: Props) {
                       aria-valuetext={figures.percent(weight)}
                       onChange={(event) => move(node.node, index, Number(event.target.value))}
                     />
-                    <output htmlFor={inputId} className={styles.sliderValue}>
+                    {/* Not an <output>: six live regions would read every rescaled weight at each step; the slider's
+                        own value text says it, and the status line below says what changed. */}
+                    <span className={styles.sliderValue} aria-hidden="true">
                       {figures.percent(weight)}
-                    </output>
+                    </span>
                   </div>
                 );
               })}
