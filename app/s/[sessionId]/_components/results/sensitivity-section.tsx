@@ -470,7 +470,7 @@ function PerformanceView({ data, names, figures, view }: Props) {
         {rows.map((row, c) => (
           <li key={row.criterion}>
             <span className={`${styles.patch} ${styles[`pattern${c % PATTERNS}`]}`} aria-hidden="true">
-              {c + 1}
+              <span className={styles.pieceLabel}>{c + 1}</span>
             </span>
             <span>
               {criterionLabel(row.criterion)} <span className={styles.muted}>({figures.percent(row.weight)})</span>
@@ -658,7 +658,7 @@ function HeadToHeadView({ data, names, figures, view }: Props) {
       ) : (
         <>
           <p className={styles.summary}>
-            {t('summary', { first: firstName, second: secondName, won, lost, total: h.rows.length })} {lead(h.difference)}.
+            {t('summary', { first: firstName, second: secondName, won, lost, total: h.rows.length })} {t('overallLead', { lead: lead(h.difference) })}
           </p>
           <ChartOrTable view={view} chart={chart} table={table} />
         </>
