@@ -192,3 +192,24 @@ describe('performance and head-to-head', () => {
     expect(headToHead(model, 'X', 'nope')).toBeNull();
   });
 });
+
+describe('gradient and the engine’s thresholds', () => {
+  it('the changes nearest the current weight are the thresholds weightThresholds reports', () => {
+    for (const problem of [twoByTwo, compromise, nested]) {
+      const result = evaluate(problem) as HierarchyResult;
+      const model = modelOf(problem);
+      const top = result.ranking[0]!;
+      for (const threshold of result.robustness.thresholds) {
+        const g = gradient(model, threshold.criterion);
+        if (!g) continue;
+        const below = g.changes.filter((c) => c.weight < g.weight).at(-1) ?? null;
+        const above = g.changes.find((c) => c.weight > g.weight) ?? null;
+        expect(below?.weight ?? null).toEqual(threshold.lower ? expect.closeTo(threshold.lower.weight, 12) : null);
+        expect(above?.weight ?? null).toEqual(threshold.upper ? expect.closeTo(threshold.upper.weight, 12) : null);
+        // Falling through the lower threshold hands first place to its newTop; rising through the upper one too.
+        if (below) expect([below.to, below.from]).toEqual([top, threshold.lower!.newTop]);
+        if (above) expect([above.from, above.to]).toEqual([top, threshold.upper!.newTop]);
+      }
+    }
+  });
+});
