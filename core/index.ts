@@ -30,6 +30,19 @@ export { GOAL_NODE_ID } from './model/decision-model';
 export { weightThresholds, pairReversals } from './sensitivity/weight-thresholds';
 export { rankProbability } from './sensitivity/rank-probability';
 export { whatIfModel, scoresAtWeight, type WhatIfModel, type StoredHierarchy } from './sensitivity/what-if';
+export {
+  gradient,
+  rebalance,
+  dynamicScores,
+  weightedNodes,
+  performance,
+  headToHead,
+  type Gradient,
+  type FirstPlaceChange,
+  type PerformanceRow,
+  type HeadToHead,
+  type HeadToHeadRow,
+} from './sensitivity/graphs';
 export { createRng, type Rng } from './random';
 export {
   recommend,

@@ -29,7 +29,11 @@ export type PairReversal = {
 /** Crossings this close to a weight of 0 or 1 are ties at the boundary (floating-point noise included). */
 const BOUNDARY = 1e-9;
 
-function crossing(
+/**
+ * The weight of `criterion` in (0, 1) at which alternatives `first` and `second` have equal totals (the others
+ * rescaled), or null when their lines do not cross inside (parallel, or only at 0 or 1).
+ */
+export function crossing(
   synthesis: Synthesis,
   criterion: string,
   first: number,

@@ -17,6 +17,11 @@ export type WhatIfModel = {
   /** In the engine's ranking order, so that a tie resolves as the engine resolved it. */
   alternatives: string[];
   synthesis: Synthesis;
+  /** The criteria tree and the local weights synthesize() was given (plain JSON: the browser re-synthesizes from them). */
+  tree: CriterionNode[];
+  /** Node id -> its elements' local weights: a criterion's sub-criteria in tree order, a leaf's alternatives in `alternatives` order. */
+  local: Record<string, number[]>;
+  mode: SynthesisMode;
 };
 
 /**
@@ -39,14 +44,20 @@ export function whatIfModel(result: StoredHierarchy): WhatIfModel {
   const build = (id: string): CriterionNode[] =>
     elementsOf(id).map((child) => (isLeaf(child) ? { id: child } : { id: child, children: build(child) }));
   const criteria = build(GOAL_NODE_ID);
-  const local = new Map<string, number[]>();
+  const local: Record<string, number[]> = {};
   for (const [id, node] of Object.entries(result.nodes)) {
     const weights = node.weights;
     if (Array.isArray(weights)) continue;
     const order = isLeaf(id) ? alternatives : elementsOf(id);
-    local.set(id, order.map((element) => weights[element] ?? 0));
+    local[id] = order.map((element) => weights[element] ?? 0);
   }
-  return { alternatives, synthesis: synthesize(criteria, alternatives.length, local, result.synthesis) };
+  return {
+    alternatives,
+    synthesis: synthesize(criteria, alternatives.length, new Map(Object.entries(local)), result.synthesis),
+    tree: criteria,
+    local,
+    mode: result.synthesis,
+  };
 }
 
 /**

@@ -13,6 +13,9 @@ const SHOTS = 'test-results/screenshots';
 const expect = baseExpect.configure({ timeout: 20_000 });
 
 test('the facilitator computes the group result and reads it as charts and as tables', async ({ page, request }) => {
+  // Three axe passes over the whole results page (which now carries the sensitivity graphs too) take about 40 s
+  // each on a loaded 2-core machine.
+  test.setTimeout(240_000);
   const session = await createSession(request, { title: 'Ganja tech-park cluster', alternativeScoring: 'ratings', participantResults: 'own-and-group' });
   const people = [
     { name: 'Aysel Mammadova', group: 'government', importance: [4, 3, 2, 2, 1, 3] },

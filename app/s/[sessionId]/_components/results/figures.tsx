@@ -17,6 +17,8 @@ export function useFigures() {
   return useMemo(
     () => ({
       percent: (value: number) => format.number(value, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      /** Axis ticks: whole percentages. */
+      wholePercent: (value: number) => format.number(value, { style: 'percent', maximumFractionDigits: 0 }),
       points: (value: number) => format.number(value * 100, { maximumFractionDigits: 1 }),
       cr: (value: number) => format.number(value, { minimumFractionDigits: 3, maximumFractionDigits: 3 }),
       index: (value: number) => format.number(value, { minimumFractionDigits: 2, maximumFractionDigits: 4 }),

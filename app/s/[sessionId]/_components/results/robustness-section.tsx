@@ -37,7 +37,7 @@ export function RobustnessSection({
 }
 
 /** Criteria in reading order (the session's tree), with the stored weight of each; those the result lacks are left out. */
-function useCriteriaInOrder(data: RecommendationData, names: RecommendationNames) {
+export function useCriteriaInOrder(data: RecommendationData, names: RecommendationNames) {
   return useMemo(() => {
     const inResult = data.whatIf.synthesis.criteria;
     const known = names.flat.filter((c) => inResult[c.key]).map((c) => ({ key: c.key, depth: c.depth, weight: inResult[c.key]!.global }));

@@ -17,6 +17,7 @@ import { RecommendationSection } from '~/app/s/[sessionId]/_components/results/r
 import { RankingSection } from '~/app/s/[sessionId]/_components/results/ranking-section';
 import { type ResultView, type SessionData, isGroupResult } from '~/app/s/[sessionId]/_components/results/result-model';
 import { RobustnessSection } from '~/app/s/[sessionId]/_components/results/robustness-section';
+import { SensitivitySection } from '~/app/s/[sessionId]/_components/results/sensitivity-section';
 import { useReportPdf } from '~/app/s/[sessionId]/_components/results/use-export-download';
 import { useParticipantName } from '~/app/s/[sessionId]/_components/results/use-participant-name';
 import { useRecommendationNames } from '~/app/s/[sessionId]/_components/results/use-recommendation';
@@ -207,6 +208,7 @@ function ReportContent({
       <RankingSection result={result} names={names} figures={figures} view="charts" />
       <WeightsSection result={result} names={names} figures={figures} view="charts" />
       <RobustnessSection data={recommendation} names={recommendationNames} figures={figures} view="charts" />
+      <SensitivitySection data={recommendation} names={recommendationNames} figures={figures} view="charts" />
       <ConsistencySection
         result={result}
         names={names}

@@ -19,6 +19,7 @@ import { RecommendationSection } from '~/app/s/[sessionId]/_components/results/r
 import { type ResultView, type SessionData, isGroupResult } from '~/app/s/[sessionId]/_components/results/result-model';
 import styles from '~/app/s/[sessionId]/_components/results/results.module.css';
 import { RobustnessSection } from '~/app/s/[sessionId]/_components/results/robustness-section';
+import { SensitivitySection } from '~/app/s/[sessionId]/_components/results/sensitivity-section';
 import { useParticipantName } from '~/app/s/[sessionId]/_components/results/use-participant-name';
 import { useRecommendationNames } from '~/app/s/[sessionId]/_components/results/use-recommendation';
 import { WeightsSection } from '~/app/s/[sessionId]/_components/results/weights-section';
@@ -293,6 +294,7 @@ function ResultFigures({
         />
       )}
       <RobustnessSection data={recommendation} names={recommendationNames} figures={figures} view={view} />
+      <SensitivitySection data={recommendation} names={recommendationNames} figures={figures} view={view} />
       <ByCriterionSection result={result} names={names} figures={figures} />
       {isGroup && (
         <ParticipantsSection view={shown} names={names} joinedCount={joinedCount} showNames={isFacilitator} />
