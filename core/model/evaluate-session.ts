@@ -9,10 +9,13 @@ import {
   evaluateGroupHierarchy,
   evaluateHierarchy,
 } from '../evaluate';
+import { STAKEHOLDER_GROUPS } from '../contracts/session';
+import { compareStakeholderGroups } from '../group/stakeholder-groups';
 import { type Scoring, nodeAnswerKind } from './agenda';
 import type { AnyCriterion, DecisionModel } from './decision-model';
 import { type Coverage, type Participation, assessParticipant, completeCoverage, effectiveWeight } from './participation';
 import type { ParticipantAnswers } from './progress';
+import type { GroupSessionResult } from './stored-result';
 
 export type { ComputationSettings };
 
@@ -77,7 +80,7 @@ export type GroupMember = {
 };
 
 export type GroupEvaluation =
-  | { isComputed: true; result: GroupHierarchyResult; coverage: Coverage }
+  | { isComputed: true; result: GroupSessionResult; coverage: Coverage }
   /** Nobody's answers can enter the result: `coverage` says why for each member (empty when nobody joined). */
   | { isComputed: false; coverage: Coverage };
 
@@ -85,14 +88,50 @@ export type GroupEvaluation =
  * The group result of a session: every member the facilitator has not left out, whose weight is above 0 and whose
  * answers can be computed (assessParticipant), weighted by effectiveWeight and aggregated as the settings say, with
  * the CR limit applied by the engine; and the coverage that says who is in, who is out and why, and which nodes are
- * estimated. `monteCarlo: false` skips the rank probabilities (live dashboards). Members in the order they joined.
+ * estimated. `monteCarlo: false` skips the rank probabilities (live dashboards), `stakeholderGroups: false` the
+ * groups side by side (`stakeholderGroups` in the result, compareGroupsOf). Members in the order they joined.
  */
 export function evaluateGroup(
   model: DecisionModel,
   settings: ComputationSettings,
   members: readonly GroupMember[],
-  { monteCarlo }: { monteCarlo?: false } = {},
+  { monteCarlo, stakeholderGroups }: { monteCarlo?: false; stakeholderGroups?: false } = {},
 ): GroupEvaluation {
+  const whole = evaluateMembers(model, settings, members, { monteCarlo });
+  if (!whole.isComputed || stakeholderGroups === false) return whole;
+  return { ...whole, result: { ...whole.result, stakeholderGroups: compareGroupsOf(model, settings, members, whole.result) } };
+}
+
+/**
+ * The stakeholder groups side by side (core/group/stakeholder-groups): each group's own result from its members
+ * alone, under the same settings as the whole group's but without the Monte Carlo, and without the stakeholder
+ * weights, which are one factor within a group and would only hide the view of a group the facilitator weighed 0.
+ */
+function compareGroupsOf(model: DecisionModel, settings: ComputationSettings, members: readonly GroupMember[], whole: GroupHierarchyResult) {
+  const ownSettings = { ...settings, stakeholderWeights: {} };
+  const own = STAKEHOLDER_GROUPS.flatMap((group) => {
+    const inGroup = members.filter((member) => member.stakeholderGroup === group);
+    if (inGroup.length === 0) return [];
+    const evaluation = evaluateMembers(model, ownSettings, inGroup, { monteCarlo: false });
+    return [
+      {
+        group,
+        members: inGroup.length,
+        included: evaluation.coverage.included.length,
+        result: evaluation.isComputed ? evaluation.result : null,
+      },
+    ];
+  });
+  const leaves = model.criteria.filter((criterion) => criterion.isLeaf).map((criterion) => criterion.key);
+  return compareStakeholderGroups(whole, own, leaves, model.alternativeKeys);
+}
+
+function evaluateMembers(
+  model: DecisionModel,
+  settings: ComputationSettings,
+  members: readonly GroupMember[],
+  { monteCarlo }: { monteCarlo?: false | undefined },
+): { isComputed: true; result: GroupHierarchyResult; coverage: Coverage } | { isComputed: false; coverage: Coverage } {
   const assessed: Array<{ participantKey: string; participation: Participation }> = [];
   const participants: NonNullable<Problem['participants']> = [];
   for (const member of members) {

@@ -68,6 +68,7 @@ export {
   summarizeResult,
   upgradeStoredResult,
   type GroupParticipantResult,
+  type GroupSessionResult,
   type LegacyCoverage,
   type LegacySessionResult,
   type GroupResultSummary,
@@ -76,3 +77,9 @@ export {
   type StoredCoverage,
   type StoredResult,
 } from './stored-result';
+export type {
+  GroupDisagreement,
+  ResultDistance,
+  StakeholderGroupComparison,
+  StakeholderGroupResult,
+} from '../group/stakeholder-groups';
