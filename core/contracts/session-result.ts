@@ -150,11 +150,18 @@ const Distances = {
   strategiesTau: Figure.min(-1).max(1).nullable(),
 };
 const Place = z.number().int().min(1).max(MAX_CRITERIA_PER_SESSION);
+const Places = z.object({ criteria: keyed(Place, MAX_CRITERIA_PER_SESSION), strategies: keyed(Place, MAX_ELEMENTS_PER_NODE) });
 const StakeholderGroups = z.object({
   measures: z.object({
     priorities: z.literal('saaty-compatibility-index'),
     compatibilityLimit: z.literal(COMPATIBILITY_LIMIT),
     ranking: z.literal('kendall-tau-b'),
+  }),
+  whole: z.object({
+    included: Count.max(MAX_PARTICIPANTS_LIMIT),
+    criteria: keyed(Figure, MAX_CRITERIA_PER_SESSION),
+    alternatives: Shares,
+    places: Places,
   }),
   groups: z
     .array(
@@ -166,6 +173,7 @@ const StakeholderGroups = z.object({
         criteria: keyed(Figure, MAX_CRITERIA_PER_SESSION).nullable(),
         alternatives: Shares.nullable(),
         ranking: Ranking.nullable(),
+        places: Places.nullable(),
         toWhole: z.object(Distances).nullable(),
       }),
     )

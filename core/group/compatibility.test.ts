@@ -86,7 +86,7 @@ describe('stakeholder groups side by side', () => {
   const government = result({ a: 0.1, b: 0.35, c: 0.55 }, { x: 0.2, y: 0.3, z: 0.5 });
   const finance = result({ a: 0.2, b: 0.3, c: 0.5 }, { x: 0.3, y: 0.5, z: 0.2 });
   const comparison = compareStakeholderGroups(
-    whole,
+    { ...whole, included: 7 },
     [
       { group: 'enterprises', members: 3, included: 3, result: enterprises },
       { group: 'government', members: 2, included: 2, result: government },
@@ -105,6 +105,8 @@ describe('stakeholder groups side by side', () => {
     expect(gov!.toWhole!.criteriaCompatibility).toBeCloseTo(s, 12);
     expect(gov!.toWhole!.strategiesTau).toBe(-1);
     expect(gov!.criteria).toEqual({ a: 0.1, b: 0.35, c: 0.55 });
+    expect(gov!.places).toEqual({ criteria: { a: 3, b: 2, c: 1 }, strategies: { x: 3, y: 2, z: 1 } });
+    expect(comparison.whole).toMatchObject({ included: 7, places: { criteria: { a: 1, b: 2, c: 3 } } });
   });
 
   it('marks groups under 2 people and keeps a group nobody could enter without figures', () => {

@@ -14,6 +14,12 @@ export type ResultDistance = {
   strategiesTau: number | null;
 };
 
+/**
+ * Each leaf criterion's place by global weight and each strategy's by score (1 = first; ties share the best place),
+ * the places the comparison's words and tables name.
+ */
+export type Places = { criteria: Record<string, number>; strategies: Record<string, number> };
+
 /** One stakeholder group's own result: its members alone, aggregated as the whole group's is. */
 export type StakeholderGroupResult = {
   group: StakeholderGroup;
@@ -26,6 +32,7 @@ export type StakeholderGroupResult = {
   criteria: Record<string, number> | null;
   alternatives: Record<string, number> | null;
   ranking: string[] | null;
+  places: Places | null;
   /** The distance from the whole group's result; null without a result of its own. */
   toWhole: ResultDistance | null;
 };
@@ -54,6 +61,8 @@ export const COMPARISON_MEASURES = {
 /** The stakeholder groups side by side, stored with the group result; its size grows with the groups, not the people. */
 export type StakeholderGroupComparison = {
   measures: typeof COMPARISON_MEASURES;
+  /** The whole group's figures as the comparison reads them, with how many people its result includes. */
+  whole: { included: number; criteria: Record<string, number>; alternatives: Record<string, number>; places: Places };
   /** In the order of STAKEHOLDER_GROUPS; only groups someone joined. */
   groups: StakeholderGroupResult[];
   /** Every pair of groups that both have a result, in the groups' order. */
@@ -81,6 +90,14 @@ function distance(x: Figures, y: Figures, leaves: readonly string[], strategies:
   };
 }
 
+function placesOf(figures: Figures, leaves: readonly string[], strategies: readonly string[]): Places {
+  const keyed = (keys: readonly string[], record: Record<string, number>) => {
+    const places = placesByScore(keys.map((key) => record[key] ?? 0));
+    return Object.fromEntries(keys.map((key, i) => [key, places[i]!]));
+  };
+  return { criteria: keyed(leaves, figures.criteria), strategies: keyed(strategies, figures.alternatives) };
+}
+
 function globalWeights(result: ComparedResult): Record<string, number> {
   return Object.fromEntries(Object.entries(result.criteria).map(([key, weight]) => [key, weight.global]));
 }
@@ -88,8 +105,8 @@ function globalWeights(result: ComparedResult): Record<string, number> {
 function largestDisagreement(a: StakeholderGroupResult, b: StakeholderGroupResult, leaves: readonly string[]): GroupDisagreement | null {
   const weightsA = leaves.map((key) => a.criteria![key] ?? 0);
   const weightsB = leaves.map((key) => b.criteria![key] ?? 0);
-  const placesA = placesByScore(weightsA);
-  const placesB = placesByScore(weightsB);
+  const placesA = leaves.map((key) => a.places!.criteria[key]!);
+  const placesB = leaves.map((key) => b.places!.criteria[key]!);
   let best: GroupDisagreement | null = null;
   let bestGap = 0;
   let bestDifference = 0;
@@ -115,14 +132,14 @@ function largestDisagreement(a: StakeholderGroupResult, b: StakeholderGroupResul
  * least 2 people disagree most. `leaves` are the leaf criteria and `strategies` the alternatives, in model order.
  */
 export function compareStakeholderGroups(
-  whole: ComparedResult,
+  whole: ComparedResult & { included: number },
   own: ReadonlyArray<{ group: StakeholderGroup; members: number; included: number; result: ComparedResult | null }>,
   leaves: readonly string[],
   strategies: readonly string[],
 ): StakeholderGroupComparison {
   const wholeFigures = { criteria: globalWeights(whole), alternatives: whole.alternatives };
   const groups: StakeholderGroupResult[] = own.map(({ group, members, included, result }) => {
-    if (!result) return { group, members, included, isSmall: included < 2, criteria: null, alternatives: null, ranking: null, toWhole: null };
+    if (!result) return { group, members, included, isSmall: included < 2, criteria: null, alternatives: null, ranking: null, places: null, toWhole: null };
     const figures = { criteria: globalWeights(result), alternatives: result.alternatives };
     return {
       group,
@@ -131,6 +148,7 @@ export function compareStakeholderGroups(
       isSmall: included < 2,
       ...figures,
       ranking: result.ranking,
+      places: placesOf(figures, leaves, strategies),
       toWhole: distance(figures, wholeFigures, leaves, strategies),
     };
   });
@@ -151,5 +169,11 @@ export function compareStakeholderGroups(
     .sort((x, y) => Math.abs(y.placeA - y.placeB) - Math.abs(x.placeA - x.placeB) || y.difference - x.difference)
     .slice(0, MAX_DISAGREEMENTS)
     .map(({ difference: _difference, ...entry }) => entry);
-  return { measures: COMPARISON_MEASURES, groups, pairs, disagreements };
+  return {
+    measures: COMPARISON_MEASURES,
+    whole: { included: whole.included, ...wholeFigures, places: placesOf(wholeFigures, leaves, strategies) },
+    groups,
+    pairs,
+    disagreements,
+  };
 }

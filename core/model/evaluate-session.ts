@@ -99,7 +99,8 @@ export function evaluateGroup(
 ): GroupEvaluation {
   const whole = evaluateMembers(model, settings, members, { monteCarlo });
   if (!whole.isComputed || stakeholderGroups === false) return whole;
-  return { ...whole, result: { ...whole.result, stakeholderGroups: compareGroupsOf(model, settings, members, whole.result) } };
+  const comparison = compareGroupsOf(model, settings, members, whole.result, whole.coverage.included.length);
+  return { ...whole, result: { ...whole.result, stakeholderGroups: comparison } };
 }
 
 /**
@@ -107,7 +108,13 @@ export function evaluateGroup(
  * alone, under the same settings as the whole group's but without the Monte Carlo, and without the stakeholder
  * weights, which are one factor within a group and would only hide the view of a group the facilitator weighed 0.
  */
-function compareGroupsOf(model: DecisionModel, settings: ComputationSettings, members: readonly GroupMember[], whole: GroupHierarchyResult) {
+function compareGroupsOf(
+  model: DecisionModel,
+  settings: ComputationSettings,
+  members: readonly GroupMember[],
+  whole: GroupHierarchyResult,
+  included: number,
+) {
   const ownSettings = { ...settings, stakeholderWeights: {} };
   const own = STAKEHOLDER_GROUPS.flatMap((group) => {
     const inGroup = members.filter((member) => member.stakeholderGroup === group);
@@ -123,7 +130,7 @@ function compareGroupsOf(model: DecisionModel, settings: ComputationSettings, me
     ];
   });
   const leaves = model.criteria.filter((criterion) => criterion.isLeaf).map((criterion) => criterion.key);
-  return compareStakeholderGroups(whole, own, leaves, model.alternativeKeys);
+  return compareStakeholderGroups({ ...whole, included }, own, leaves, model.alternativeKeys);
 }
 
 function evaluateMembers(

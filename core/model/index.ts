@@ -79,6 +79,7 @@ export {
 } from './stored-result';
 export type {
   GroupDisagreement,
+  Places,
   ResultDistance,
   StakeholderGroupComparison,
   StakeholderGroupResult,
