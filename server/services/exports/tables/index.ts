@@ -73,9 +73,9 @@ export async function buildExportTables({ ctx, input }: ServiceArgs<AccessContex
         measuresRanking: measuresRankingTable(context, (key) => familyNames.get(key) || key),
         consistency: consistencyTable(context),
         consensus: consensusTable(context),
+        history: historyTable(context, role === 'facilitator' ? await readHistory(tx, session.id) : []),
         stakeholderGroups: stakeholderGroupsTable(context),
         groupDistances: groupDistancesTable(context),
-        history: historyTable(context, role === 'facilitator' ? await readHistory(tx, session.id) : []),
       },
     };
   }, READ_SNAPSHOT);

@@ -132,9 +132,9 @@ export type ExportTables = {
   measuresRanking: Table<'measuresRanking', MeasureRankRow>;
   consistency: Table<'consistency', ConsistencyRow>;
   consensus: Table<'consensus', ConsensusRow>;
+  history: Table<'history', HistoryExportRow>;
   stakeholderGroups: Table<'stakeholderGroups', GroupFigureRow>;
   groupDistances: Table<'groupDistances', GroupDistanceRow>;
-  history: Table<'history', HistoryExportRow>;
 };
 export type ExportTableId = keyof ExportTables;
 export type AnyExportTable = ExportTables[ExportTableId];
