@@ -10,6 +10,7 @@ import type { Locale } from '~/i18n/config';
 import { ConsistencySection } from '~/app/s/[sessionId]/_components/results/consistency-section';
 import { ExportPanel } from './export-panel';
 import { type FigureView, useFigures, useModelNames } from '~/app/s/[sessionId]/_components/results/figures';
+import { StakeholderGroupsSection } from '~/app/s/[sessionId]/_components/results/stakeholder-groups-section';
 import { ConsensusSection, ParticipantsSection } from '~/app/s/[sessionId]/_components/results/group-sections';
 import { MethodSection } from '~/app/s/[sessionId]/_components/results/method-section';
 import { ByCriterionSection, RankingSection } from '~/app/s/[sessionId]/_components/results/ranking-section';
@@ -290,6 +291,7 @@ function ResultFigures({
           participantName={isFacilitator ? participantName : null}
         />
       )}
+      {isGroup && <StakeholderGroupsSection result={result} names={names} figures={figures} />}
       <RobustnessSection data={recommendation} names={recommendationNames} figures={figures} view={view} />
       <ByCriterionSection result={result} names={names} figures={figures} />
       {isGroup && (
