@@ -11,8 +11,12 @@
  * the mean of the Hadamard product of one consistent ratio matrix W = (w_i/w_j) with the transpose of the other.
  * S = 1 exactly when the vectors are proportional and grows as they part; it is symmetric in w and v and does not
  * depend on how either is normalised. Saaty and Peniwati (2008, "Group Decision Making: Drawing out and Reconciling
- * Differences", RWS Publications; presented with its limit in Garuti & Salomon 2011, IJAHP 4(2)) take S <= 1.1 (COMPATIBILITY_LIMIT) as compatible. Null when a vector
- * has a weight of 0 or below (a ratio to 0 has no value), or when the vectors differ in length or are empty.
+ * Differences", RWS Publications; presented with its limit in Garuti & Salomon 2011, IJAHP 4(2)) take S <= 1.1
+ * (COMPATIBILITY_LIMIT) as compatible. Null when a vector has a weight of 0 or below (a ratio to 0 has no value),
+ * or when the vectors differ in length or are empty.
+ *
+ * Not the geometric compatibility index GCOMPI (Aguaron, Escobar & Moreno-Jimenez), which scales the squared log
+ * differences by 2/((n-1)(n-2)), as the GCI does, and so has no value for two elements.
  */
 export function compatibilityIndex(w: readonly number[], v: readonly number[]): number | null {
   const n = w.length;
