@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { GroupResultSummary, ResultDistance, StakeholderGroupComparison } from '~/core/model';
 import { DataTable, type Figures, type ModelNames, ResultSection } from './figures';
 import styles from './results.module.css';
@@ -24,9 +24,10 @@ export function StakeholderGroupsSection({ result, names, figures }: { result: G
   const tMethod = useTranslations('results.method.names');
   const tGroup = useTranslations('common.stakeholderGroups');
   const comparison = result.stakeholderGroups;
-  const sentences = useSummary(comparison ?? null, names, figures);
+  const measure = useMeasureFormat();
+  const sentences = useSummary(comparison ?? null, names, figures, measure);
   const aggregation = tMethod(result.aggregation);
-  const caption = t('caption', { aggregation, limit: figures.index(comparison?.measures.compatibilityLimit ?? 1.1) });
+  const caption = t('caption', { aggregation, limit: measure.limit(comparison?.measures.compatibilityLimit ?? 1.1) });
   if (!comparison) {
     return (
       <ResultSection id="stakeholder-groups" title={t('title')} caption={caption}>
@@ -49,10 +50,16 @@ export function StakeholderGroupsSection({ result, names, figures }: { result: G
   ];
   const leafCount = Object.keys(comparison.whole.places.criteria).length;
   const cell = (weight: number | undefined, place: number | undefined) =>
-    weight === undefined ? t('noFigure') : place === undefined ? figures.percent(weight) : t('weightAndPlace', { weight: figures.percent(weight), place });
+    weight === undefined ? (
+      t('noFigure')
+    ) : (
+      <span className={styles.nowrap}>
+        {place === undefined ? figures.percent(weight) : t('weightAndPlace', { weight: figures.percent(weight), place })}
+      </span>
+    );
   const compatibility = (value: number | null) =>
-    value === null ? t('noFigure') : t(value <= limit ? 'compatible' : 'notCompatible', { value: figures.index(value) });
-  const tau = (value: number | null) => (value === null ? t('noFigure') : figures.index(value));
+    value === null ? t('noFigure') : t(value <= limit ? 'compatible' : 'notCompatible', { value: measure.value(value) });
+  const tau = (value: number | null) => (value === null ? t('noFigure') : measure.value(value));
   const distanceCells = (d: ResultDistance) => (
     <>
       <td className="number">{compatibility(d.criteriaCompatibility)}</td>
@@ -120,7 +127,7 @@ export function StakeholderGroupsSection({ result, names, figures }: { result: G
           ))}
         </tbody>
       </DataTable>
-      <DataTable caption={t('distanceCaption', { limit: figures.index(limit) })}>
+      <DataTable caption={t('distanceCaption', { limit: measure.limit(limit) })}>
         <thead>
           <tr>
             <th scope="col">{t('comparison')}</th>
@@ -157,7 +164,7 @@ export function StakeholderGroupsSection({ result, names, figures }: { result: G
           ))}
         </tbody>
       </DataTable>
-      <p className={styles.note}>{t('measures', { limit: figures.index(limit) })}</p>
+      <p className={styles.note}>{t('measures', { limit: measure.limit(limit) })}</p>
     </ResultSection>
   );
 }
@@ -166,7 +173,21 @@ export function StakeholderGroupsSection({ result, names, figures }: { result: G
  * The comparison in plain words: where two groups disagree most, which groups' weights are not compatible with the
  * whole group's, whose first strategy differs, and which groups are too small to be a group's view.
  */
-function useSummary(comparison: StakeholderGroupComparison | null, names: ModelNames, figures: Figures): string[] {
+/** S and tau with three decimals (S near 1 needs them: 1.004 and 1.096 are both "1.0"), the limit as stored. */
+function useMeasureFormat() {
+  const format = useFormatter();
+  return {
+    value: (value: number) => format.number(value, { minimumFractionDigits: 3, maximumFractionDigits: 3 }),
+    limit: (value: number) => format.number(value, { maximumFractionDigits: 3 }),
+  };
+}
+
+function useSummary(
+  comparison: StakeholderGroupComparison | null,
+  names: ModelNames,
+  figures: Figures,
+  measure: ReturnType<typeof useMeasureFormat>,
+): string[] {
   const t = useTranslations('results.stakeholderGroups.summary');
   const tGroup = useTranslations('common.stakeholderGroups');
   if (!comparison) return [];
@@ -193,10 +214,10 @@ function useSummary(comparison: StakeholderGroupComparison | null, names: ModelN
   if (computed.length > 0) {
     out.push(
       apart.length === 0
-        ? t('allCompatible', { limit: figures.index(limit) })
+        ? t('allCompatible', { limit: measure.limit(limit) })
         : t('notCompatible', {
-            groups: apart.map((g) => `${tGroup(g.group)} (S = ${figures.index(g.toWhole!.criteriaCompatibility!)})`).join(', '),
-            limit: figures.index(limit),
+            groups: apart.map((g) => `${tGroup(g.group)} (S = ${measure.value(g.toWhole!.criteriaCompatibility!)})`).join(', '),
+            limit: measure.limit(limit),
           }),
     );
   }
