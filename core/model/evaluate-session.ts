@@ -3,10 +3,10 @@ import type { MethodSettings } from '../contracts/method';
 import type { ComputationSettings } from '../contracts/session-export';
 import type { CriterionInput, NodeComparison, Problem } from '../contracts/problem';
 import {
-  type GroupHierarchyResult,
   type HierarchyResult,
   NoParticipantLeftError,
   evaluateGroupHierarchy,
+  evaluateGroupHierarchyBySubsets,
   evaluateHierarchy,
 } from '../evaluate';
 import { STAKEHOLDER_GROUPS } from '../contracts/session';
@@ -88,8 +88,12 @@ export type GroupEvaluation =
  * The group result of a session: every member the facilitator has not left out, whose weight is above 0 and whose
  * answers can be computed (assessParticipant), weighted by effectiveWeight and aggregated as the settings say, with
  * the CR limit applied by the engine; and the coverage that says who is in, who is out and why, and which nodes are
- * estimated. `monteCarlo: false` skips the rank probabilities (live dashboards), `stakeholderGroups: false` the
- * groups side by side (`stakeholderGroups` in the result, compareGroupsOf). Members in the order they joined.
+ * estimated. With it, the stakeholder groups side by side (`stakeholderGroups`, core/group/stakeholder-groups): each
+ * group's own result from the same included members alone, without the Monte Carlo (each person's analysis is shared
+ * with the whole group's, evaluateGroupHierarchyBySubsets); a stakeholder-group weight is one factor for all of a
+ * group's members, so it changes nothing within the group, and a group weighted 0 has no figures.
+ * `monteCarlo: false` skips the rank probabilities and `stakeholderGroups: false` the groups' comparison (live
+ * dashboards). Members in the order they joined.
  */
 export function evaluateGroup(
   model: DecisionModel,
@@ -97,48 +101,6 @@ export function evaluateGroup(
   members: readonly GroupMember[],
   { monteCarlo, stakeholderGroups }: { monteCarlo?: false; stakeholderGroups?: false } = {},
 ): GroupEvaluation {
-  const whole = evaluateMembers(model, settings, members, { monteCarlo });
-  if (!whole.isComputed || stakeholderGroups === false) return whole;
-  const comparison = compareGroupsOf(model, settings, members, whole.result, whole.coverage.included.length);
-  return { ...whole, result: { ...whole.result, stakeholderGroups: comparison } };
-}
-
-/**
- * The stakeholder groups side by side (core/group/stakeholder-groups): each group's own result from its members
- * alone, under the same settings as the whole group's but without the Monte Carlo, and without the stakeholder
- * weights, which are one factor within a group and would only hide the view of a group the facilitator weighed 0.
- */
-function compareGroupsOf(
-  model: DecisionModel,
-  settings: ComputationSettings,
-  members: readonly GroupMember[],
-  whole: GroupHierarchyResult,
-  included: number,
-) {
-  const ownSettings = { ...settings, stakeholderWeights: {} };
-  const own = STAKEHOLDER_GROUPS.flatMap((group) => {
-    const inGroup = members.filter((member) => member.stakeholderGroup === group);
-    if (inGroup.length === 0) return [];
-    const evaluation = evaluateMembers(model, ownSettings, inGroup, { monteCarlo: false });
-    return [
-      {
-        group,
-        members: inGroup.length,
-        included: evaluation.coverage.included.length,
-        result: evaluation.isComputed ? evaluation.result : null,
-      },
-    ];
-  });
-  const leaves = model.criteria.filter((criterion) => criterion.isLeaf).map((criterion) => criterion.key);
-  return compareStakeholderGroups({ ...whole, included }, own, leaves, model.alternativeKeys);
-}
-
-function evaluateMembers(
-  model: DecisionModel,
-  settings: ComputationSettings,
-  members: readonly GroupMember[],
-  { monteCarlo }: { monteCarlo?: false | undefined },
-): { isComputed: true; result: GroupHierarchyResult; coverage: Coverage } | { isComputed: false; coverage: Coverage } {
   const assessed: Array<{ participantKey: string; participation: Participation }> = [];
   const participants: NonNullable<Problem['participants']> = [];
   for (const member of members) {
@@ -162,8 +124,30 @@ function evaluateMembers(
     participants,
   };
   try {
-    const result = evaluateGroupHierarchy(problem);
-    return { isComputed: true, result, coverage: completeCoverage(assessed, result.participants) };
+    if (stakeholderGroups === false) {
+      const result = evaluateGroupHierarchy(problem);
+      return { isComputed: true, result, coverage: completeCoverage(assessed, result.participants) };
+    }
+    const inProblem = new Set(participants.map((p) => p.id));
+    const groups = STAKEHOLDER_GROUPS.map((group) => members.filter((member) => member.stakeholderGroup === group)).map((inGroup, i) => ({
+      group: STAKEHOLDER_GROUPS[i]!,
+      members: inGroup.length,
+      ids: inGroup.filter((member) => inProblem.has(member.key)).map((member) => member.key),
+    }));
+    const joined = groups.filter((g) => g.members > 0);
+    const { whole, subsets } = evaluateGroupHierarchyBySubsets(
+      problem,
+      joined.map((g) => g.ids),
+    );
+    const own = joined.map((g, i) => {
+      const subset = subsets[i]!;
+      const result = subset instanceof Error ? null : subset;
+      return { group: g.group, members: g.members, included: result ? result.participants.filter((p) => !p.excluded).length : 0, result };
+    });
+    const coverage = completeCoverage(assessed, whole.participants);
+    const leaves = model.criteria.filter((criterion) => criterion.isLeaf).map((criterion) => criterion.key);
+    const comparison = compareStakeholderGroups({ ...whole, included: coverage.included.length }, own, leaves, model.alternativeKeys);
+    return { isComputed: true, result: { ...whole, stakeholderGroups: comparison }, coverage };
   } catch (error) {
     if (error instanceof NoParticipantLeftError) return { isComputed: false, coverage: completeCoverage(assessed, error.exclusions) };
     throw error;

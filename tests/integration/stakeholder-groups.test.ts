@@ -17,7 +17,7 @@ function saatyS(w: number[], v: number[]): number {
 describeOnEveryEngine('stakeholder groups side by side', (database) => {
   const db = () => database().handle.db;
 
-  it('stores the comparison with the group result; result.get, the tables, CSV, XLSX and JSON carry the same figures', async () => {
+  it('stores the comparison with the group result; result.get, the tables, CSV, XLSX and JSON carry the same figures', { timeout: 120_000 }, async () => {
     // p1, p3, p5 enterprises; p2, p4 government; then one person from finance.
     const { sessionId, facilitator, invite } = await createAnsweredSession(db(), { title: 'Groups', count: 5 });
     const financier = await invite.participant.join({ sessionId, displayName: 'Participant 6', stakeholderGroup: 'finance' });
