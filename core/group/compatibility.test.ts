@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPATIBILITY_LIMIT, compatibilityIndex, kendallTauB, placesByScore } from './compatibility';
+import { evaluateGroupHierarchy, evaluateGroupHierarchyBySubsets } from '../evaluate';
 import { compareStakeholderGroups, type ComparedResult } from './stakeholder-groups';
 
 /** Positive vectors of one length, for the properties. */
@@ -125,5 +126,39 @@ describe('stakeholder groups side by side', () => {
     expect(comparison.disagreements).toEqual([
       { a: 'enterprises', b: 'government', criterion: 'a', count: 3, placeA: 1, weightA: 0.5, placeB: 3, weightB: 0.1 },
     ]);
+  });
+});
+
+describe('group results of subsets of the participants', () => {
+  const person = (id: string, seed: number) => ({
+    id,
+    weight: 1 + (seed % 3),
+    comparisons: {
+      goal: {
+        judgments: [
+          { a: 'c1', b: 'c2', position: (seed % 5) - 2 },
+          { a: 'c1', b: 'c3', position: (seed % 7) - 3 },
+          { a: 'c2', b: 'c3', position: (seed % 4) - 1 },
+        ],
+      },
+      c1: { judgments: [{ a: 's1', b: 's2', position: (seed % 9) - 4 }] },
+      c2: { judgments: [{ a: 's1', b: 's2', position: 2 - (seed % 5) }] },
+      c3: { judgments: [{ a: 's1', b: 's2', position: (seed % 3) - 1 }] },
+    },
+  });
+  const problem = {
+    criteria: [{ id: 'c1' }, { id: 'c2' }, { id: 'c3' }],
+    alternatives: ['s1', 's2'],
+    participants: [person('p1', 1), person('p2', 4), person('p3', 6), person('p4', 11)],
+  };
+
+  it('equal the group result of those participants alone, and the whole equals evaluateGroupHierarchy', () => {
+    const { whole, subsets } = evaluateGroupHierarchyBySubsets(problem, [['p1', 'p3'], ['p4'], []]);
+    expect(whole).toEqual(evaluateGroupHierarchy(problem));
+    const alone = evaluateGroupHierarchy({ ...problem, monteCarlo: false, participants: problem.participants.filter((p) => ['p1', 'p3'].includes(p.id)) });
+    expect(subsets[0]).toEqual(alone);
+    const one = evaluateGroupHierarchy({ ...problem, monteCarlo: false, participants: [problem.participants[3]!] });
+    expect(subsets[1]).toEqual(one);
+    expect(subsets[2]).toBeInstanceOf(Error);
   });
 });
