@@ -172,6 +172,36 @@ export function evaluateGroupHierarchy(problem: Problem): GroupHierarchyResult {
   return computeGroupHierarchy(read.hierarchy, read.participants, parsed);
 }
 
+/**
+ * A group's hierarchy as evaluateGroupHierarchy computes it, and the result of each subset of its participants
+ * (`subsets`: participant ids), each as if those participants alone had answered, without the Monte Carlo. Each
+ * participant's own analysis is done once and shared, so the subsets cost only their aggregation. A subset whose
+ * participants are all left out by `maxCr`, or who cannot make a result on their own (nobody in it compared a
+ * node), is null with the reason.
+ */
+export function evaluateGroupHierarchyBySubsets(
+  problem: Problem,
+  subsets: ReadonlyArray<readonly string[]>,
+): { whole: GroupHierarchyResult; subsets: Array<GroupHierarchyResult | ProblemValidationError> } {
+  const { problem: parsed, read } = readOrThrow(problem);
+  if (read.kind !== 'group-hierarchy') throw new ProblemValidationError([{ path: '(root)', message: `expected a group hierarchy, got a ${read.kind} problem` }]);
+  const own = ownResults(read.hierarchy, read.participants, parsed);
+  const whole = aggregateGroup(read.hierarchy, own, parsed);
+  const withoutMonteCarlo = { ...parsed, monteCarlo: false as const };
+  return {
+    whole,
+    subsets: subsets.map((ids) => {
+      const members = new Set(ids);
+      try {
+        return aggregateGroup(read.hierarchy, own.filter((entry) => members.has(entry.participant.id)), withoutMonteCarlo);
+      } catch (error) {
+        if (error instanceof ProblemValidationError) return error;
+        throw error;
+      }
+    }),
+  };
+}
+
 function readOrThrow(input: unknown): { problem: ParsedProblem; read: NonNullable<ReturnType<typeof readProblem>> } {
   const parsed = Problem.safeParse(input);
   if (!parsed.success) {
@@ -479,13 +509,17 @@ function computeGroupMatrix(
   };
 }
 
-function computeGroupHierarchy(
-  hierarchy: Hierarchy,
-  participants: Array<{ id: string; weight: number; nodes: Map<string, NodeData> }>,
-  problem: ParsedProblem,
-): GroupHierarchyResult {
+type GroupParticipant = { id: string; weight: number; nodes: Map<string, NodeData> };
+type OwnResult = ReturnType<typeof ownResults>[number];
+
+function computeGroupHierarchy(hierarchy: Hierarchy, participants: GroupParticipant[], problem: ParsedProblem): GroupHierarchyResult {
+  return aggregateGroup(hierarchy, ownResults(hierarchy, participants, problem), problem);
+}
+
+/** Each participant's own node results, overall result and CR exclusion: the part of a group result done per person. */
+function ownResults(hierarchy: Hierarchy, participants: GroupParticipant[], problem: ParsedProblem) {
   const individualProblem = { ...problem, monteCarlo: false as const };
-  const own = participants.map((participant, index) => {
+  return participants.map((participant, index) => {
     const nodes: Record<string, NodeResult> = {};
     let worst: { node: string; cr: number } | null = null;
     for (const { id } of hierarchy.nodes) {
@@ -511,6 +545,10 @@ function computeGroupHierarchy(
         : null;
     return { participant, nodes, overall, exclusion };
   });
+}
+
+/** The group result from everyone's own results (ownResults): aggregation, consensus, dispersion, synthesis. */
+function aggregateGroup(hierarchy: Hierarchy, own: OwnResult[], problem: ParsedProblem): GroupHierarchyResult {
   const included = own.filter((entry) => !entry.exclusion);
   if (included.length === 0) {
     throw new NoParticipantLeftError(own.map((entry) => ({ id: entry.participant.id, exclusion: entry.exclusion! })));

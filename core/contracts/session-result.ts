@@ -12,7 +12,9 @@ import { Slug } from './localized';
 import { AggregationMethod, CompletionMethod, ConsensusFormula, MonteCarloModel, PriorityMethod, RandomIndexTable, SynthesisMode } from './method';
 import { MAX_ELEMENTS_PER_NODE } from './model';
 import { MAX_CRITERIA_PER_SESSION } from './model-edits';
-import { MAX_PARTICIPANTS_LIMIT } from './session';
+import { MAX_PARTICIPANTS_LIMIT, STAKEHOLDER_GROUPS, StakeholderGroup } from './session';
+import { MAX_DISAGREEMENTS } from '../group/stakeholder-groups';
+import { COMPATIBILITY_LIMIT } from '../group/compatibility';
 
 /**
  * The stored result of a session as a contract: what `session.import` accepts in a file's `results` (current and
@@ -140,12 +142,66 @@ const ParticipantShared = {
 };
 const ParticipantCore = { ...ParticipantShared, nodes: Nodes };
 
+const GROUP_COUNT = STAKEHOLDER_GROUPS.length;
+const Distances = {
+  criteriaCompatibility: Figure.min(1).nullable(),
+  criteriaTau: Figure.min(-1).max(1).nullable(),
+  strategiesCompatibility: Figure.min(1).nullable(),
+  strategiesTau: Figure.min(-1).max(1).nullable(),
+};
+const Place = z.number().int().min(1).max(MAX_CRITERIA_PER_SESSION);
+const Places = z.object({ criteria: keyed(Place, MAX_CRITERIA_PER_SESSION), strategies: keyed(Place, MAX_ELEMENTS_PER_NODE) });
+const StakeholderGroups = z.object({
+  measures: z.object({
+    priorities: z.literal('saaty-compatibility-index'),
+    compatibilityLimit: z.literal(COMPATIBILITY_LIMIT),
+    ranking: z.literal('kendall-tau-b'),
+  }),
+  whole: z.object({
+    included: Count.max(MAX_PARTICIPANTS_LIMIT),
+    criteria: keyed(Figure, MAX_CRITERIA_PER_SESSION),
+    alternatives: Shares,
+    places: Places,
+  }),
+  groups: z
+    .array(
+      z.object({
+        group: StakeholderGroup,
+        members: Count.max(MAX_PARTICIPANTS_LIMIT),
+        included: Count.max(MAX_PARTICIPANTS_LIMIT),
+        isSmall: z.boolean(),
+        criteria: keyed(Figure, MAX_CRITERIA_PER_SESSION).nullable(),
+        alternatives: Shares.nullable(),
+        ranking: Ranking.nullable(),
+        places: Places.nullable(),
+        toWhole: z.object(Distances).nullable(),
+      }),
+    )
+    .max(GROUP_COUNT),
+  pairs: z.array(z.object({ a: StakeholderGroup, b: StakeholderGroup, ...Distances })).max((GROUP_COUNT * (GROUP_COUNT - 1)) / 2),
+  disagreements: z
+    .array(
+      z.object({
+        a: StakeholderGroup,
+        b: StakeholderGroup,
+        criterion: Key,
+        count: Place,
+        placeA: Place,
+        weightA: Figure,
+        placeB: Place,
+        weightB: Figure,
+      }),
+    )
+    .max(MAX_DISAGREEMENTS),
+});
+
 export const HierarchySessionResult = z.object({ kind: z.literal('hierarchy'), consistencyOf: z.literal('own-judgments'), ...HierarchyCore });
 export const GroupSessionResult = z.object({
   kind: z.literal('group-hierarchy'),
   consistencyOf: z.literal('aggregated-judgments'),
   ...GroupCore,
   participants: z.array(z.object({ ...ParticipantCore, exclusion: CrAboveLimit.nullable() })).max(MAX_PARTICIPANTS_LIMIT),
+  stakeholderGroups: StakeholderGroups.optional(),
 });
 export const SessionResult = z.discriminatedUnion('kind', [HierarchySessionResult, GroupSessionResult]);
 

@@ -3,16 +3,19 @@ import type { MethodSettings } from '../contracts/method';
 import type { ComputationSettings } from '../contracts/session-export';
 import type { CriterionInput, NodeComparison, Problem } from '../contracts/problem';
 import {
-  type GroupHierarchyResult,
   type HierarchyResult,
   NoParticipantLeftError,
   evaluateGroupHierarchy,
+  evaluateGroupHierarchyBySubsets,
   evaluateHierarchy,
 } from '../evaluate';
+import { STAKEHOLDER_GROUPS } from '../contracts/session';
+import { compareStakeholderGroups } from '../group/stakeholder-groups';
 import { type Scoring, nodeAnswerKind } from './agenda';
 import type { AnyCriterion, DecisionModel } from './decision-model';
 import { type Coverage, type Participation, assessParticipant, completeCoverage, effectiveWeight } from './participation';
 import type { ParticipantAnswers } from './progress';
+import type { GroupSessionResult } from './stored-result';
 
 export type { ComputationSettings };
 
@@ -77,7 +80,7 @@ export type GroupMember = {
 };
 
 export type GroupEvaluation =
-  | { isComputed: true; result: GroupHierarchyResult; coverage: Coverage }
+  | { isComputed: true; result: GroupSessionResult; coverage: Coverage }
   /** Nobody's answers can enter the result: `coverage` says why for each member (empty when nobody joined). */
   | { isComputed: false; coverage: Coverage };
 
@@ -85,13 +88,18 @@ export type GroupEvaluation =
  * The group result of a session: every member the facilitator has not left out, whose weight is above 0 and whose
  * answers can be computed (assessParticipant), weighted by effectiveWeight and aggregated as the settings say, with
  * the CR limit applied by the engine; and the coverage that says who is in, who is out and why, and which nodes are
- * estimated. `monteCarlo: false` skips the rank probabilities (live dashboards). Members in the order they joined.
+ * estimated. With it, the stakeholder groups side by side (`stakeholderGroups`, core/group/stakeholder-groups): each
+ * group's own result from the same included members alone, without the Monte Carlo (each person's analysis is shared
+ * with the whole group's, evaluateGroupHierarchyBySubsets); a stakeholder-group weight is one factor for all of a
+ * group's members, so it changes nothing within the group, and a group weighted 0 has no figures.
+ * `monteCarlo: false` skips the rank probabilities and `stakeholderGroups: false` the groups' comparison (live
+ * dashboards). Members in the order they joined.
  */
 export function evaluateGroup(
   model: DecisionModel,
   settings: ComputationSettings,
   members: readonly GroupMember[],
-  { monteCarlo }: { monteCarlo?: false } = {},
+  { monteCarlo, stakeholderGroups }: { monteCarlo?: false; stakeholderGroups?: false } = {},
 ): GroupEvaluation {
   const assessed: Array<{ participantKey: string; participation: Participation }> = [];
   const participants: NonNullable<Problem['participants']> = [];
@@ -116,8 +124,30 @@ export function evaluateGroup(
     participants,
   };
   try {
-    const result = evaluateGroupHierarchy(problem);
-    return { isComputed: true, result, coverage: completeCoverage(assessed, result.participants) };
+    if (stakeholderGroups === false) {
+      const result = evaluateGroupHierarchy(problem);
+      return { isComputed: true, result, coverage: completeCoverage(assessed, result.participants) };
+    }
+    const inProblem = new Set(participants.map((p) => p.id));
+    const groups = STAKEHOLDER_GROUPS.map((group) => members.filter((member) => member.stakeholderGroup === group)).map((inGroup, i) => ({
+      group: STAKEHOLDER_GROUPS[i]!,
+      members: inGroup.length,
+      ids: inGroup.filter((member) => inProblem.has(member.key)).map((member) => member.key),
+    }));
+    const joined = groups.filter((g) => g.members > 0);
+    const { whole, subsets } = evaluateGroupHierarchyBySubsets(
+      problem,
+      joined.map((g) => g.ids),
+    );
+    const own = joined.map((g, i) => {
+      const subset = subsets[i]!;
+      const result = subset instanceof Error ? null : subset;
+      return { group: g.group, members: g.members, included: result ? result.participants.filter((p) => !p.excluded).length : 0, result };
+    });
+    const coverage = completeCoverage(assessed, whole.participants);
+    const leaves = model.criteria.filter((criterion) => criterion.isLeaf).map((criterion) => criterion.key);
+    const comparison = compareStakeholderGroups({ ...whole, included: coverage.included.length }, own, leaves, model.alternativeKeys);
+    return { isComputed: true, result: { ...whole, stakeholderGroups: comparison }, coverage };
   } catch (error) {
     if (error instanceof NoParticipantLeftError) return { isComputed: false, coverage: completeCoverage(assessed, error.exclusions) };
     throw error;

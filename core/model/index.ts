@@ -77,6 +77,7 @@ export {
   summarizeResult,
   upgradeStoredResult,
   type GroupParticipantResult,
+  type GroupSessionResult,
   type LegacyCoverage,
   type LegacySessionResult,
   type GroupResultSummary,
@@ -85,3 +86,10 @@ export {
   type StoredCoverage,
   type StoredResult,
 } from './stored-result';
+export type {
+  GroupDisagreement,
+  Places,
+  ResultDistance,
+  StakeholderGroupComparison,
+  StakeholderGroupResult,
+} from '../group/stakeholder-groups';

@@ -1,11 +1,19 @@
 import type { CrAboveLimit, GroupHierarchyResult, HierarchyResult, NodeResult } from '../evaluate';
+import type { StakeholderGroupComparison } from '../group/stakeholder-groups';
 import type { Coverage, Estimation, Exclusion } from './participation';
 
 /**
- * The result a session stores: the engine's output for one person's hierarchy or the group's, exactly as
- * returned (core/contracts/session-result.ts checks the same shape on import).
+ * A group result as a session stores it: the engine's output exactly as returned, and the stakeholder groups side
+ * by side (evaluateGroup in ./evaluate-session), which the results page, the report and the exports all read.
+ * Results computed before the comparison existed, and live ones that skip it, have no `stakeholderGroups`.
  */
-export type SessionResult = HierarchyResult | GroupHierarchyResult;
+export type GroupSessionResult = GroupHierarchyResult & { stakeholderGroups?: StakeholderGroupComparison };
+
+/**
+ * The result a session stores: one person's hierarchy or the group's (core/contracts/session-result.ts checks the
+ * same shape on import).
+ */
+export type SessionResult = HierarchyResult | GroupSessionResult;
 
 export type GroupParticipantResult = GroupHierarchyResult['participants'][number];
 
@@ -15,7 +23,7 @@ export type GroupParticipantResult = GroupHierarchyResult['participants'][number
  * other group-level section is bounded by the model (nodes, pairs, elements) or a fixed count (`furthest`, the
  * `disagreement` per node: 3 each), and new group-level sections should be too.
  */
-export type GroupResultSummary = Omit<GroupHierarchyResult, 'participants'>;
+export type GroupResultSummary = Omit<GroupSessionResult, 'participants'>;
 export type ResultSummary = HierarchyResult | GroupResultSummary;
 
 export function summarizeResult(result: SessionResult): ResultSummary {

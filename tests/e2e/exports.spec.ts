@@ -122,6 +122,8 @@ test('a finished session exports CSV, XLSX and JSON that match the screen, re-im
     'Consistency',
     'Consensus',
     'Session history',
+    'Stakeholder groups',
+    'Distances between groups',
   ]);
   // The history ends with the close the test made, in words, next to its code.
   const historySheet = sheetRecords(workbook.getWorksheet('Session history')!);

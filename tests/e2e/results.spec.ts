@@ -46,6 +46,10 @@ test('the facilitator computes the group result and reads it as charts and as ta
   const who = page.getByRole('table', { name: 'Participants and whether their answers are in the result' });
   await expect(who.getByRole('row', { name: /Aysel Mammadova/ })).toContainText('✓ Included');
   await expect(who.getByRole('row', { name: /Late Joiner/ })).toContainText('✗ Not yet: too few answers under Criteria, compared for the goal');
+  // Stakeholder groups side by side: one person each here, which the section says in words.
+  const distances = page.getByRole('table', { name: /^Distance from the whole group and between groups: Saaty's compatibility index S/ });
+  await expect(distances.getByRole('row', { name: /^Government vs Whole group/ })).toContainText(/\d\.\d\d(\d*)?, (not )?compatible/);
+  await expect(page.getByText("Fewer than 2 people, so one person's view rather than a group's: Enterprises and leading firms, Government, Science and education, Finance.")).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/results-facilitator-charts.png`, fullPage: true });
   await expectAccessible(page);
 

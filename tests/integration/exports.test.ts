@@ -112,6 +112,8 @@ describeOnEveryEngine('exports: tables, CSV, XLSX and JSON', (database) => {
       '08-consistency.csv',
       '09-consensus.csv',
       '10-history.csv',
+      '11-stakeholder-groups.csv',
+      '12-group-distances.csv',
     ]);
     // UTF-8 with a byte-order mark, so that Excel reads Cyrillic and Azerbaijani names right.
     expect([...files['06-strategy-ranking.csv']!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -138,6 +140,8 @@ describeOnEveryEngine('exports: tables, CSV, XLSX and JSON', (database) => {
       'Consistency',
       'Consensus',
       'Session history',
+      'Stakeholder groups',
+      'Distances between groups',
     ]);
     // The history sheet is the session's history as the session tools page reads it: same entries, same order.
     const history = await facilitator.session.history({ sessionId });

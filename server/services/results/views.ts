@@ -1,5 +1,5 @@
 import 'server-only';
-import { type Coverage, type SessionResult, upgradeStoredResult } from '~/core/model';
+import { type Coverage, type SessionResult, type StakeholderGroupComparison, upgradeStoredResult } from '~/core/model';
 import type { ResultRow } from '~/db/schema';
 
 /**
@@ -39,7 +39,25 @@ export function toResultView(row: ResultRow, { isStale }: { isStale: boolean }):
   };
 }
 
-/** A participant's copy of the group result: their own entry alone, the others' answers and distances gone. */
+/**
+ * The stakeholder groups as a participant may see them: a group of fewer than 2 people in its result is one
+ * person's answers, so its figures and its distances are gone and only its counts remain.
+ */
+function withoutSmallGroups(comparison: StakeholderGroupComparison): StakeholderGroupComparison {
+  const small = new Set(comparison.groups.filter((g) => g.isSmall).map((g) => g.group));
+  return {
+    ...comparison,
+    groups: comparison.groups.map((g) =>
+      g.isSmall ? { ...g, criteria: null, alternatives: null, ranking: null, places: null, toWhole: null } : g,
+    ),
+    pairs: comparison.pairs.filter((pair) => !small.has(pair.a) && !small.has(pair.b)),
+  };
+}
+
+/**
+ * A participant's copy of the group result: their own entry alone, the others' answers and distances gone, and
+ * no stakeholder group's figures that are one person's.
+ */
 export function onlyOwnEntry(view: ResultView, participantKey: string): ResultView {
   const { result } = view;
   if (result.kind !== 'group-hierarchy') return view;
@@ -50,6 +68,7 @@ export function onlyOwnEntry(view: ResultView, participantKey: string): ResultVi
       participants: result.participants.filter((p) => p.id === participantKey),
       furthest: [],
       disagreement: {},
+      ...(result.stakeholderGroups ? { stakeholderGroups: withoutSmallGroups(result.stakeholderGroups) } : {}),
     },
     coverage: {
       included: view.coverage.included.filter((entry) => entry.participantKey === participantKey),

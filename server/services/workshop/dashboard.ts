@@ -131,7 +131,7 @@ async function computeDashboard(db: Db, sessionId: string, topDisagreements: num
     await yieldToOtherRequests();
     const settings = computationSettings(session);
     const members = await readGroupMembers(tx, session.id, { participantRows, answers });
-    const evaluation = evaluateGroup(model, settings, members, { monteCarlo: false });
+    const evaluation = evaluateGroup(model, settings, members, { monteCarlo: false, stakeholderGroups: false });
     await yieldToOtherRequests();
     const result = evaluation.isComputed ? evaluation.result : null;
     const groupError = evaluation.isComputed ? null : groupNotComputableMessage(evaluation.coverage);

@@ -15,6 +15,7 @@ import { READ_SNAPSHOT, readSessionSnapshot } from '../../shared/session-snapsho
 import { judgmentsTable, ratingsTable } from './answers-tables';
 import { exportContext, inLocale } from './context';
 import { participantsTable } from './participants-table';
+import { groupDistancesTable, stakeholderGroupsTable } from './group-tables';
 import { consensusTable, consistencyTable, criteriaWeightsTable, measuresRankingTable, strategyRankingTable } from './result-tables';
 import { historyTable } from './history-table';
 import { sessionTable } from './session-table';
@@ -73,6 +74,8 @@ export async function buildExportTables({ ctx, input }: ServiceArgs<AccessContex
         consistency: consistencyTable(context),
         consensus: consensusTable(context),
         history: historyTable(context, role === 'facilitator' ? await readHistory(tx, session.id) : []),
+        stakeholderGroups: stakeholderGroupsTable(context),
+        groupDistances: groupDistancesTable(context),
       },
     };
   }, READ_SNAPSHOT);

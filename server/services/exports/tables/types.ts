@@ -89,6 +89,37 @@ export type HistoryExportRow = {
   sessionVersion: number;
 };
 export type ConsensusRow = { nodeKey: string | null; node: string; consensus: number; level: string };
+/** One criterion's weight or one strategy's score in one stakeholder group's own result, or the whole group's. */
+export type GroupFigureRow = {
+  groupKey: string;
+  group: string;
+  people: number;
+  fewerThanTwo: string;
+  kind: string;
+  key: string;
+  name: string;
+  weight: number | null;
+  place: number | null;
+};
+/** The distance between a stakeholder group and the whole group or another group, and where they disagree most. */
+export type GroupDistanceRow = {
+  aKey: string;
+  a: string;
+  bKey: string;
+  b: string;
+  criteriaCompatibility: number | null;
+  criteriaCompatible: string | null;
+  criteriaTau: number | null;
+  strategiesCompatibility: number | null;
+  strategiesCompatible: string | null;
+  strategiesTau: number | null;
+  disagreementKey: string | null;
+  disagreement: string | null;
+  placeA: number | null;
+  weightA: number | null;
+  placeB: number | null;
+  weightB: number | null;
+};
 
 /** The tables of an export, in the order of the workbook's sheets and the zip's files. */
 export type ExportTables = {
@@ -102,6 +133,8 @@ export type ExportTables = {
   consistency: Table<'consistency', ConsistencyRow>;
   consensus: Table<'consensus', ConsensusRow>;
   history: Table<'history', HistoryExportRow>;
+  stakeholderGroups: Table<'stakeholderGroups', GroupFigureRow>;
+  groupDistances: Table<'groupDistances', GroupDistanceRow>;
 };
 export type ExportTableId = keyof ExportTables;
 export type AnyExportTable = ExportTables[ExportTableId];

@@ -10,6 +10,7 @@ import type { ExportScope } from '~/core/contracts/exports';
 import type { Locale } from '~/i18n/config';
 import { ConsistencySection } from '~/app/s/[sessionId]/_components/results/consistency-section';
 import { useFigures, useModelNames } from '~/app/s/[sessionId]/_components/results/figures';
+import { StakeholderGroupsSection } from '~/app/s/[sessionId]/_components/results/stakeholder-groups-section';
 import { ConsensusSection } from '~/app/s/[sessionId]/_components/results/group-sections';
 import { MethodSection } from '~/app/s/[sessionId]/_components/results/method-section';
 import { DiagnosisSection } from '~/app/s/[sessionId]/_components/results/diagnosis-section';
@@ -226,6 +227,7 @@ function ReportContent({
           participantName={isFacilitator ? participantName : null}
         />
       )}
+      {isGroup && <StakeholderGroupsSection result={result} names={names} figures={figures} />}
       {isGroup && <ParticipantsByGroup view={shown} names={names} showNames={isFacilitator} />}
       {rounds.data ? <RoundHistory rounds={rounds.data} names={names} /> : null}
       <MethodInWords

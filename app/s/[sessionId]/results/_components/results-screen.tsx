@@ -11,6 +11,7 @@ import { ConsistencySection } from '~/app/s/[sessionId]/_components/results/cons
 import { ExportPanel } from './export-panel';
 import { ParticipantRoomBanner } from '~/app/_components/workshop/room-banner';
 import { type FigureView, useFigures, useModelNames } from '~/app/s/[sessionId]/_components/results/figures';
+import { StakeholderGroupsSection } from '~/app/s/[sessionId]/_components/results/stakeholder-groups-section';
 import { ConsensusSection, ParticipantsSection } from '~/app/s/[sessionId]/_components/results/group-sections';
 import { MethodSection } from '~/app/s/[sessionId]/_components/results/method-section';
 import { ByCriterionSection, RankingSection } from '~/app/s/[sessionId]/_components/results/ranking-section';
@@ -293,6 +294,7 @@ function ResultFigures({
           participantName={isFacilitator ? participantName : null}
         />
       )}
+      {isGroup && <StakeholderGroupsSection result={result} names={names} figures={figures} />}
       <RobustnessSection data={recommendation} names={recommendationNames} figures={figures} view={view} />
       <SensitivitySection data={recommendation} names={recommendationNames} figures={figures} view={view} />
       <ByCriterionSection result={result} names={names} figures={figures} />
