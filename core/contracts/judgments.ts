@@ -23,6 +23,41 @@ export type SaveJudgmentInput = z.infer<typeof SaveJudgmentInput>;
 export const RemoveJudgmentInput = z.object({ sessionId: SessionId, nodeKey: NodeKey, a: ElementKey, b: ElementKey });
 export type RemoveJudgmentInput = z.infer<typeof RemoveJudgmentInput>;
 
+/** The longest reason a participant may give for one judgment, in UTF-16 code units after cleaning (a textarea's count). */
+export const MAX_COMMENT_LENGTH = 500;
+/**
+ * What a reason may not hold: C0 and C1 control characters other than the line feed, and the bidirectional
+ * embedding, override and isolate marks, which can make a text read differently from what it holds.
+ */
+const COMMENT_STRIPPED = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * A reason as it is stored and shown: plain text in NFC, line ends as \n, no control characters, no blank lines
+ * at either end. The empty string means "no reason".
+ */
+export function cleanCommentText(raw: string): string {
+  return raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(COMMENT_STRIPPED, '').trim();
+}
+
+/**
+ * A participant's reason for a judgment: cleaned (cleanCommentText), then bounded. A raw text far over the bound
+ * is refused before cleaning, so the server never normalises megabytes.
+ */
+export const CommentText = z
+  .string()
+  .max(MAX_COMMENT_LENGTH * 4, { message: `at most ${MAX_COMMENT_LENGTH} characters` })
+  .transform(cleanCommentText)
+  .pipe(z.string().max(MAX_COMMENT_LENGTH, { message: `at most ${MAX_COMMENT_LENGTH} characters` }));
+
+/**
+ * A reason for the judgment of one pair (in either order) at `nodeKey`; it is kept when the answer changes or is
+ * withdrawn, and replaced by the next save. An empty text (after cleaning) clears it.
+ */
+export const SaveCommentInput = z
+  .object({ sessionId: SessionId, nodeKey: NodeKey, a: ElementKey, b: ElementKey, text: CommentText })
+  .refine((comment) => comment.a !== comment.b, { message: 'compare two different elements', path: ['b'] });
+export type SaveCommentInput = z.infer<typeof SaveCommentInput>;
+
 /** One rating of a strategy against a leaf criterion, as a named intensity of the ratings scale. */
 export const SaveRatingInput = z.object({
   sessionId: SessionId,

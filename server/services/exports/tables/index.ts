@@ -12,7 +12,7 @@ import { recommendationOf } from '../../results/recommendation';
 import { visibleResult } from '../../results/visible-results';
 import { readHistory } from '../../sessions/history';
 import { READ_SNAPSHOT, readSessionSnapshot } from '../../shared/session-snapshot';
-import { judgmentsTable, ratingsTable } from './answers-tables';
+import { commentsTable, judgmentsTable, ratingsTable } from './answers-tables';
 import { exportContext, inLocale } from './context';
 import { participantsTable } from './participants-table';
 import { consensusTable, consistencyTable, criteriaWeightsTable, measuresRankingTable, strategyRankingTable } from './result-tables';
@@ -67,6 +67,7 @@ export async function buildExportTables({ ctx, input }: ServiceArgs<AccessContex
         participants: participantsTable(context),
         judgments: judgmentsTable(context),
         ratings: ratingsTable(context),
+        comments: commentsTable(context),
         criteriaWeights: criteriaWeightsTable(context),
         strategyRanking: strategyRankingTable(context),
         measuresRanking: measuresRankingTable(context, (key) => familyNames.get(key) || key),

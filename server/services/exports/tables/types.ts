@@ -50,6 +50,18 @@ export type RatingExportRow = {
   answeredAt: string;
   counts: string;
 };
+export type CommentExportRow = {
+  participantKey: string;
+  participant: string;
+  nodeKey: string;
+  node: string;
+  aKey: string;
+  a: string;
+  bKey: string;
+  b: string;
+  comment: string;
+  updatedAt: string;
+};
 export type CriterionWeightRow = { key: string; criterion: string; parentKey: string; level: number; local: number; global: number };
 export type StrategyRankRow = { rank: number; key: string; strategy: string; score: number };
 export type MeasureRankRow = {
@@ -96,6 +108,7 @@ export type ExportTables = {
   participants: Table<'participants', ParticipantExportRow>;
   judgments: Table<'judgments', JudgmentExportRow>;
   ratings: Table<'ratings', RatingExportRow>;
+  comments: Table<'comments', CommentExportRow>;
   criteriaWeights: Table<'criteriaWeights', CriterionWeightRow>;
   strategyRanking: Table<'strategyRanking', StrategyRankRow>;
   measuresRanking: Table<'measuresRanking', MeasureRankRow>;
