@@ -112,6 +112,7 @@ describeOnEveryEngine('exports: tables, CSV, XLSX and JSON', (database) => {
       '08-consistency.csv',
       '09-consensus.csv',
       '10-history.csv',
+      '11-comments.csv',
     ]);
     // UTF-8 with a byte-order mark, so that Excel reads Cyrillic and Azerbaijani names right.
     expect([...files['06-strategy-ranking.csv']!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

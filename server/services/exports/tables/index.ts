@@ -67,13 +67,13 @@ export async function buildExportTables({ ctx, input }: ServiceArgs<AccessContex
         participants: participantsTable(context),
         judgments: judgmentsTable(context),
         ratings: ratingsTable(context),
-        comments: commentsTable(context),
         criteriaWeights: criteriaWeightsTable(context),
         strategyRanking: strategyRankingTable(context),
         measuresRanking: measuresRankingTable(context, (key) => familyNames.get(key) || key),
         consistency: consistencyTable(context),
         consensus: consensusTable(context),
         history: historyTable(context, role === 'facilitator' ? await readHistory(tx, session.id) : []),
+        comments: commentsTable(context),
       },
     };
   }, READ_SNAPSHOT);

@@ -108,13 +108,14 @@ export type ExportTables = {
   participants: Table<'participants', ParticipantExportRow>;
   judgments: Table<'judgments', JudgmentExportRow>;
   ratings: Table<'ratings', RatingExportRow>;
-  comments: Table<'comments', CommentExportRow>;
   criteriaWeights: Table<'criteriaWeights', CriterionWeightRow>;
   strategyRanking: Table<'strategyRanking', StrategyRankRow>;
   measuresRanking: Table<'measuresRanking', MeasureRankRow>;
   consistency: Table<'consistency', ConsistencyRow>;
   consensus: Table<'consensus', ConsensusRow>;
   history: Table<'history', HistoryExportRow>;
+  /** Last, so the files and sheets before it keep the numbers they had before reasons existed. */
+  comments: Table<'comments', CommentExportRow>;
 };
 export type ExportTableId = keyof ExportTables;
 export type AnyExportTable = ExportTables[ExportTableId];
