@@ -76,3 +76,4 @@ export {
   type StoredCoverage,
   type StoredResult,
 } from './stored-result';
+export { comparisonMatrixView, type ComparisonMatrixView, type MatrixViewCell } from './comparison-matrix';
