@@ -139,6 +139,7 @@ describeOnEveryEngine('exports: tables, CSV, XLSX and JSON', (database) => {
       'Consistency',
       'Consensus',
       'Session history',
+      'Reasons',
     ]);
     // The history sheet is the session's history as the session tools page reads it: same entries, same order.
     const history = await facilitator.session.history({ sessionId });
