@@ -11,6 +11,7 @@ import type { Locale } from '~/i18n/config';
 import { ConsistencySection } from '~/app/s/[sessionId]/_components/results/consistency-section';
 import { useFigures, useModelNames } from '~/app/s/[sessionId]/_components/results/figures';
 import { ConsensusSection } from '~/app/s/[sessionId]/_components/results/group-sections';
+import { MatrixSection } from '~/app/s/[sessionId]/_components/results/matrix-section';
 import { MethodSection } from '~/app/s/[sessionId]/_components/results/method-section';
 import { DiagnosisSection } from '~/app/s/[sessionId]/_components/results/diagnosis-section';
 import { RecommendationSection } from '~/app/s/[sessionId]/_components/results/recommendation-section';
@@ -214,6 +215,7 @@ function ReportContent({
         view="charts"
         settingsTable={shown.settings.methodSettings.randomIndex}
       />
+      <MatrixSection result={result} names={names} figures={figures} scale={shown.settings.methodSettings.scale} mode="flagged" />
       {isGroup && (
         <ConsensusSection
           result={result}

@@ -11,6 +11,7 @@ import { ConsistencySection } from '~/app/s/[sessionId]/_components/results/cons
 import { ExportPanel } from './export-panel';
 import { type FigureView, useFigures, useModelNames } from '~/app/s/[sessionId]/_components/results/figures';
 import { ConsensusSection, ParticipantsSection } from '~/app/s/[sessionId]/_components/results/group-sections';
+import { MatrixSection } from '~/app/s/[sessionId]/_components/results/matrix-section';
 import { MethodSection } from '~/app/s/[sessionId]/_components/results/method-section';
 import { ByCriterionSection, RankingSection } from '~/app/s/[sessionId]/_components/results/ranking-section';
 import { DiagnosisSection } from '~/app/s/[sessionId]/_components/results/diagnosis-section';
@@ -280,6 +281,7 @@ function ResultFigures({
         view={view}
         settingsTable={shown.settings.methodSettings.randomIndex}
       />
+      <MatrixSection result={result} names={names} figures={figures} scale={shown.settings.methodSettings.scale} />
       {isGroup && (
         <ConsensusSection
           result={result}
