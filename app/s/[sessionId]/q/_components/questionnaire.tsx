@@ -173,6 +173,7 @@ function QuestionnaireFlow({
   const [initial] = useState(() => initialAnswers(model, me));
   const answers = useAnswers({ sessionId, token, initial });
   const { judgments, ratings } = answers;
+  const [comments, setComments] = useState(initial.comments);
 
   const isAnswered = useCallback(
     (step: Step, given: { judgments: ReadonlyMap<string, number>; ratings: ReadonlyMap<string, unknown> }) => {
@@ -338,6 +339,17 @@ function QuestionnaireFlow({
           />
         ) : step.kind === 'pair' ? (
           <PairStep
+            sessionId={sessionId}
+            token={token}
+            comment={comments.get(step.id) ?? ''}
+            onCommentSaved={(text) =>
+              setComments((previous) => {
+                const next = new Map(previous);
+                if (text) next.set(step.id, text);
+                else next.delete(step.id);
+                return next;
+              })
+            }
             node={step.node}
             i={step.i}
             j={step.j}
