@@ -33,7 +33,7 @@ test('a reason written in the questionnaire reaches the dashboard; the results p
   await page.screenshot({ path: `${SHOTS}/comments-questionnaire-phone.png`, fullPage: true });
   // Over the bound: a clear error, and nothing to save.
   await reason.fill('x'.repeat(501));
-  await expect(page.getByRole('alert')).toContainText('at most 500 characters: shorten it by 1');
+  await expect(page.getByRole('alert').filter({ hasText: 'A reason can have' })).toContainText('at most 500 characters: shorten it by 1');
   await expect(page.getByRole('button', { name: 'Save reason' })).toBeDisabled();
   await phone.close();
 
@@ -43,7 +43,7 @@ test('a reason written in the questionnaire reaches the dashboard; the results p
   await facilitator.waitForURL(/\/setup/);
   await facilitator.goto(`/s/${session.sessionId}/dashboard`);
   const reasons = facilitator.getByRole('region', { name: 'Reasons for judgments' });
-  await expect(reasons.getByRole('listitem').filter({ hasText: 'Rustam Guliyev (Finance):' })).toContainText('=1+1 Both matter <b>equally</b> here');
+  await expect(reasons.getByRole('listitem').filter({ hasText: /^Rustam Guliyev \(Finance\):/ })).toContainText('=1+1 Both matter <b>equally</b> here');
   await reasons.screenshot({ path: `${SHOTS}/comments-dashboard.png` });
 
   await callProcedure(request, 'result.compute', { sessionId: session.sessionId }, session.facilitator.token);

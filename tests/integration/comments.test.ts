@@ -81,6 +81,16 @@ describeOnEveryEngine('reasons for judgments', (database) => {
     expect((await me.judgment.saveComment({ sessionId, ...pair, text: '' })).text).toBeNull();
   });
 
+  it('is frozen with the session: no reason is saved or cleared once it is closed, and the saved ones stay readable', async () => {
+    const { sessionId, facilitator, participants } = await createAnsweredSession(db(), { count: 1 });
+    const me = participants[0]!.caller;
+    await me.judgment.saveComment({ sessionId, ...pair, text: 'Before closing' });
+    await facilitator.session.close({ sessionId });
+    expect((await refusal(me.judgment.saveComment({ sessionId, ...pair, text: 'After closing' }))).code).toBe('PRECONDITION_FAILED');
+    expect((await refusal(me.judgment.saveComment({ sessionId, ...pair, text: '' }))).code).toBe('PRECONDITION_FAILED');
+    expect((await facilitator.judgment.comments({ sessionId })).map((c) => c.text)).toEqual(['Before closing']);
+  });
+
   it('shows a reason to its author and the facilitator only', async () => {
     const { sessionId, facilitator, invite, participants } = await createAnsweredSession(db(), { count: 2 });
     const [first, second] = participants;
