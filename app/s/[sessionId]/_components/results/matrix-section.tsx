@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useMemo, useState } from 'react';
 import { type MatrixViewCell, comparisonMatrixView } from '~/core/model';
 import type { Figures, ModelNames } from './figures';
@@ -27,6 +27,7 @@ type Props = {
 export function MatrixSection({ result, names, figures, scale, mode = 'pick' }: Props) {
   const t = useTranslations('results.matrix');
   const tNames = useTranslations('results.method.names');
+  const format = useFormatter();
   const id = useId();
   const matrices = result.judgedMatrices;
   const nodes = useMemo(
@@ -52,7 +53,12 @@ export function MatrixSection({ result, names, figures, scale, mode = 'pick' }: 
   if (mode === 'flagged' && flaggedNodes.length === 0) return null;
   if (!nodeKey) return null;
   const whose = isGroupResult(result) ? t(result.aggregation === 'aip' ? 'whoseGroupAip' : 'whoseGroupAij') : t('whoseOwn');
-  const ratio = (value: number) => (value >= 1 ? figures.ratio(value) : `1/${figures.ratio(1 / value)}`);
+  /** A ratio as AHP matrices are read: 3, or 1/3 where the reciprocal is a whole number, else a decimal (0.77). */
+  const ratio = (value: number) => {
+    if (value >= 1) return figures.ratio(value);
+    const inverse = 1 / value;
+    return Math.abs(inverse - Math.round(inverse)) < 0.05 ? `1/${figures.integer(Math.round(inverse))}` : format.number(value, { maximumFractionDigits: 2 });
+  };
 
   const cellContent = (cell: MatrixViewCell) => {
     if (cell.value === null) return <span>{t('missing')}</span>;
