@@ -91,6 +91,17 @@ describeOnEveryEngine('reasons for judgments', (database) => {
     expect((await facilitator.judgment.comments({ sessionId })).map((c) => c.text)).toEqual(['Before closing']);
   });
 
+  it('drops the reasons about pairs a model edit removes, and no others', async () => {
+    const { sessionId, facilitator, participants } = await createAnsweredSession(db(), { count: 1 });
+    const me = participants[0]!.caller;
+    await me.judgment.saveComment({ sessionId, ...pair, text: 'About growth' });
+    await me.judgment.saveComment({ sessionId, nodeKey: 'economic-growth', a: 'hubbing', b: 'integration', text: 'Under growth' });
+    await me.judgment.saveComment({ sessionId, nodeKey: 'goal', a: 'jobs-quality-of-life', b: 'social-development', text: 'Jobs first' });
+    const { version } = await facilitator.session.get({ sessionId });
+    await facilitator.model.removeCriterion({ sessionId, expectedVersion: version, key: 'economic-growth' });
+    expect((await me.participant.me({ sessionId })).comments.map((c) => c.text)).toEqual(['Jobs first']);
+  });
+
   it('shows a reason to its author and the facilitator only', async () => {
     const { sessionId, facilitator, invite, participants } = await createAnsweredSession(db(), { count: 2 });
     const [first, second] = participants;
