@@ -53,5 +53,7 @@ test('a reason written in the questionnaire reaches the dashboard; the results p
   await expect(matrix.getByRole('rowheader')).toHaveCount(6);
   await expect(matrix.getByRole('cell').filter({ hasText: 'most inconsistent no. 1' })).toHaveCount(2);
   await matrix.screenshot({ path: `${SHOTS}/comments-matrix.png` });
+  await facilitator.setViewportSize({ width: 360, height: 800 });
+  await facilitator.getByRole('region', { name: /^Criteria, compared for the goal: the group's/ }).screenshot({ path: `${SHOTS}/comments-matrix-phone.png` });
   await desk.close();
 });

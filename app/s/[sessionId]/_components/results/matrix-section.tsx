@@ -84,12 +84,18 @@ export function MatrixSection({ result, names, figures, scale, mode = 'pick' }: 
     if (view === null) return <p className={styles.note}>{t('notStored')}</p>;
     const captionId = `${id}-${key}-caption`;
     const hasEstimated = view.rows.some((row) => row.some((cell) => cell.source === 'estimated'));
+    const caption = t('caption', { node: names.node(key), whose, method: named(node.method), scale: named(scale) });
     return (
       <div key={key}>
+        {/* A <caption> is as wide as the table and scrolls away with it on a phone: the visible title sits above the
+            scrolling box, the caption (read by screen readers, naming the table) repeats it. */}
+        <p className={styles.tableCaption} aria-hidden="true">
+          {caption}
+        </p>
         <div className={styles.tableScroll} role="region" aria-labelledby={captionId} tabIndex={0}>
           <table className={`data ${styles.matrix}`}>
-            <caption id={captionId} className={styles.matrixCaption}>
-              {t('caption', { node: names.node(key), whose, method: named(node.method), scale: named(scale) })}
+            <caption id={captionId} className="visually-hidden">
+              {caption}
             </caption>
             <thead>
               <tr>
