@@ -3,6 +3,9 @@ import { ScalePosition } from './method';
 import { ElementKey, NodeKey } from './model-edits';
 import { RatingIntensity } from './ratings';
 import { SessionId } from './session';
+import { MAX_COMMENT_LENGTH, cleanCommentText } from './comment-text';
+
+export { MAX_COMMENT_LENGTH, cleanCommentText } from './comment-text';
 
 /**
  * One pairwise judgment as the participant gave it: at `nodeKey` (the goal or a criterion), `a` against `b`,
@@ -23,25 +26,10 @@ export type SaveJudgmentInput = z.infer<typeof SaveJudgmentInput>;
 export const RemoveJudgmentInput = z.object({ sessionId: SessionId, nodeKey: NodeKey, a: ElementKey, b: ElementKey });
 export type RemoveJudgmentInput = z.infer<typeof RemoveJudgmentInput>;
 
-/** The longest reason a participant may give for one judgment, in UTF-16 code units after cleaning (a textarea's count). */
-export const MAX_COMMENT_LENGTH = 500;
-/**
- * What a reason may not hold: C0 and C1 control characters other than the line feed, and the bidirectional
- * embedding, override and isolate marks, which can make a text read differently from what it holds.
- */
-const COMMENT_STRIPPED = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-
-/**
- * A reason as it is stored and shown: plain text in NFC, line ends as \n, no control characters, no blank lines
- * at either end. The empty string means "no reason".
- */
-export function cleanCommentText(raw: string): string {
-  return raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(COMMENT_STRIPPED, '').trim();
-}
-
 /**
  * A participant's reason for a judgment: cleaned (cleanCommentText), then bounded. A raw text far over the bound
- * is refused before cleaning, so the server never normalises megabytes.
+ * is refused before cleaning, so the server never normalises megabytes. The same rule as checkCommentText
+ * (./comment-text.ts), which the questionnaire uses without zod.
  */
 export const CommentText = z
   .string()

@@ -5,12 +5,13 @@ import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { useParticipantErrorText } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
-import { CommentText, MAX_COMMENT_LENGTH, cleanCommentText } from '~/core/contracts/judgments';
+// The zod-free rule (core/contracts/comment-text.ts): the zod contract would add zod to this page's first load.
+import { MAX_COMMENT_LENGTH, checkCommentText, cleanCommentText } from '~/core/contracts/comment-text';
 import styles from './questionnaire.module.css';
 
 /**
- * An optional reason for the judgment of one pair, saved on request (not on every key) with the same contract the
- * server checks, and kept whatever becomes of the answer. Shown as typed text, never as HTML. Saving an empty
+ * An optional reason for the judgment of one pair, saved on request (not on every key), checked as it is typed by
+ * the rule the server's contract applies, and kept whatever becomes of the answer. Shown as typed text, never as HTML. Saving an empty
  * text clears it.
  */
 export function PairComment({
@@ -39,16 +40,15 @@ export function PairComment({
   const [draft, setDraft] = useState(saved);
   const [done, setDone] = useState<'saved' | 'cleared' | null>(null);
   const length = cleanCommentText(draft).length;
-  const checked = CommentText.safeParse(draft);
-  const isTooLong = !checked.success;
+  const isTooLong = !checkCommentText(draft).ok;
   const isChanged = cleanCommentText(draft) !== saved;
 
   const submit = async (text: string) => {
     setDone(null);
-    const parsed = CommentText.safeParse(text);
-    if (!parsed.success) return;
+    const checked = checkCommentText(text);
+    if (!checked.ok) return;
     try {
-      const result = await save.mutateAsync({ sessionId, nodeKey, a, b, text: parsed.data });
+      const result = await save.mutateAsync({ sessionId, nodeKey, a, b, text: checked.text });
       const kept = result.text ?? '';
       setDraft(kept);
       onSaved(kept);
