@@ -52,12 +52,21 @@ export type MatrixResult<W extends number[] | Record<string, number> = number[] 
   nextPair: Named<{ i: number; j: number }> | null;
 };
 
+/**
+ * The judgments a pairwise node's figures were computed from, row by row in the node's element order (1 on the
+ * diagonal, null where nobody judged the pair): the person's own, or the group's aggregated ones (AIJ, also under
+ * AIP, see ConsistencySource). Bounded by the model, not the group. Rated nodes have none; results computed
+ * before this field existed neither.
+ */
+export type JudgedMatrices = Record<string, Array<Array<number | null>>>;
+
 export type HierarchyResult = {
   kind: 'hierarchy';
   method: PriorityMethod;
   consistencyOf: 'own-judgments';
   synthesis: ParsedProblem['synthesis'];
   nodes: Record<string, NodeResult>;
+  judgedMatrices?: JudgedMatrices;
   criteria: Record<string, { local: number; global: number }>;
   alternatives: Record<string, number>;
   ranking: string[];
@@ -327,6 +336,11 @@ function logMatrixOf(weightsOrMatrix: ComparisonMatrix): Float64Array {
   return weightsOrMatrix.data.map(Math.log);
 }
 
+/** A matrix as JSON can hold it: a missing pair (NaN) as null. */
+function judgedRows(matrix: ComparisonMatrix): Array<Array<number | null>> {
+  return toRows(matrix).map((row) => row.map((value) => (Number.isNaN(value) ? null : value)));
+}
+
 function completedMatrix(node: PairwiseNode, analysis: MatrixAnalysis): ComparisonMatrix {
   if (!analysis.completion) return node.matrix;
   const { n } = node.matrix;
@@ -370,6 +384,7 @@ function synthesizeHierarchy(
 
 function computeHierarchy(hierarchy: Hierarchy, nodes: Map<string, NodeData>, problem: ParsedProblem): HierarchyResult {
   const nodeResults: Record<string, NodeResult> = {};
+  const judgedMatrices: JudgedMatrices = {};
   const uncertain = new Map<string, UncertainNode>();
   for (const { id } of hierarchy.nodes) {
     const node = nodes.get(id)!;
@@ -381,6 +396,7 @@ function computeHierarchy(hierarchy: Hierarchy, nodes: Map<string, NodeData>, pr
     }
     const analysis = analyzeOrThrow(node, problem, formatPath(['comparisons', id]));
     nodeResults[id] = nodeResult(analysis, node.elements);
+    judgedMatrices[id] = judgedRows(node.matrix);
     const completed = completedMatrix(node, analysis);
     uncertain.set(id, {
       kind: 'pairwise',
@@ -396,6 +412,7 @@ function computeHierarchy(hierarchy: Hierarchy, nodes: Map<string, NodeData>, pr
     synthesis: problem.synthesis,
     consistencyOf: 'own-judgments',
     nodes: nodeResults,
+    judgedMatrices,
     ...synthesizeHierarchy(hierarchy, nodeResults, uncertain, problem),
   };
 }
@@ -555,6 +572,7 @@ function aggregateGroup(hierarchy: Hierarchy, own: OwnResult[], problem: ParsedP
   }
 
   const nodeResults: Record<string, NodeResult> = {};
+  const judgedMatrices: JudgedMatrices = {};
   const consensus: Record<string, number> = {};
   const dispersion: GroupHierarchyResult['dispersion'] = {};
   const disagreement: GroupHierarchyResult['disagreement'] = {};
@@ -605,6 +623,7 @@ function aggregateGroup(hierarchy: Hierarchy, own: OwnResult[], problem: ParsedP
       result.weights = Object.fromEntries(node.elements.map((id, i) => [id, aip[i]!]));
     }
     nodeResults[node.id] = result;
+    judgedMatrices[node.id] = judgedRows(aggregated.matrix);
     const spread = judgmentDispersion(matrices, weights);
     dispersion[node.id] = spread.map((entry) => ({ ...entry, a: node.elements[entry.i]!, b: node.elements[entry.j]! }));
     const completed = completedMatrix(aggregated, analysis);
@@ -655,6 +674,7 @@ function aggregateGroup(hierarchy: Hierarchy, own: OwnResult[], problem: ParsedP
     synthesis: problem.synthesis,
     consistencyOf: 'aggregated-judgments',
     nodes: nodeResults,
+    judgedMatrices,
     ...overall,
     aggregation: problem.aggregation,
     consensus,

@@ -14,6 +14,7 @@ import {
 import { ClusterProfile } from './profile';
 import { AnyStoredCoverage, AnyStoredResult, upgradeInContract } from './session-result';
 import { RatingIntensity } from './ratings';
+import { CommentText } from './judgments';
 import {
   AlternativeScoring,
   MAX_PARTICIPANTS_LIMIT,
@@ -86,6 +87,15 @@ export const ExportedRating = z.object({
   answeredAt: Timestamp,
 });
 
+/** A participant's reason for a judgment (cleaned and bounded as when it was typed). */
+export const ExportedComment = z.object({
+  nodeKey: NodeKey,
+  a: ElementKey,
+  b: ElementKey,
+  text: CommentText.pipe(z.string().min(1)),
+  updatedAt: Timestamp,
+});
+
 export const ExportedRound = z.object({
   number: RoundNumber,
   status: z.enum(['open', 'closed']),
@@ -110,6 +120,8 @@ export const ExportedParticipant = z.object({
   lastAnswerAt: Timestamp.nullable(),
   judgments: z.array(ExportedJudgment).max(MAX_ANSWERS_PER_PARTICIPANT),
   ratings: z.array(ExportedRating).max(MAX_ANSWERS_PER_PARTICIPANT),
+  /** Files written before reasons existed have none. */
+  comments: z.array(ExportedComment).max(MAX_ANSWERS_PER_PARTICIPANT).default([]),
 });
 
 /** A stored result; files written before format version 2 hold the earlier shape, upgraded as they are read. */

@@ -97,8 +97,12 @@ const RankProbabilityFields = { samples: Count, seed: Count, firstPlace: Shares 
 const Robustness = z.object({ ...RobustnessFields, rankProbability: z.object({ ...RankProbabilityFields, model: MonteCarloModel }).nullable() });
 const LegacyRobustness = z.object({ ...RobustnessFields, rankProbability: z.object(RankProbabilityFields).nullable() });
 
+/** One node's judgments, row by row (see JudgedMatrices in core/evaluate.ts). */
+const JudgedRows = z.array(z.array(Figure.positive().nullable()).max(MAX_ELEMENTS_PER_NODE)).max(MAX_ELEMENTS_PER_NODE);
+
 const HierarchyShared = {
   method: PriorityMethod,
+  judgedMatrices: keyed(JudgedRows, NODE_LIMIT).optional(),
   synthesis: SynthesisMode,
   criteria: keyed(z.object({ local: Figure, global: Figure }), MAX_CRITERIA_PER_SESSION),
   alternatives: Shares,

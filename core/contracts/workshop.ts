@@ -167,6 +167,8 @@ export const WORKSHOP_EVENT_KINDS = [
   'participant.excluded',
   'answer.saved',
   'answer.removed',
+  /** A participant saved or cleared a reason for a judgment (changes no result). */
+  'comment.saved',
   'mode.changed',
   'item.changed',
   'item.revealed',

@@ -93,3 +93,4 @@ export type {
   StakeholderGroupComparison,
   StakeholderGroupResult,
 } from '../group/stakeholder-groups';
+export { comparisonMatrixView, type ComparisonMatrixView, type MatrixViewCell } from './comparison-matrix';

@@ -54,6 +54,32 @@ export const ratings = pgTable(
   ],
 );
 
+/**
+ * A participant's reason for a pairwise judgment, one per (participant, node, unordered pair). Apart from the
+ * judgment row on purpose: a reason outlives a changed answer, a withdrawn answer and a new workshop round, and
+ * is cleared only by its author (an empty text deletes the row). `aKey`/`bKey` keep the order of the last save,
+ * for display. Plain text, already stripped of control characters (core/contracts/judgments.ts).
+ */
+export const judgmentComments = pgTable(
+  'judgment_comments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    participantId: uuid()
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    nodeKey: text().notNull(),
+    aKey: text().notNull(),
+    bKey: text().notNull(),
+    pairKey: text().notNull(),
+    text: text().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.participantId, table.nodeKey, table.pairKey), index().on(table.sessionId)],
+);
+
 export const judgmentsRelations = relations(judgments, ({ one }) => ({
   session: one(sessions, { fields: [judgments.sessionId], references: [sessions.id] }),
   participant: one(participants, { fields: [judgments.participantId], references: [participants.id] }),
@@ -65,4 +91,5 @@ export const ratingsRelations = relations(ratings, ({ one }) => ({
 }));
 
 export type JudgmentRow = typeof judgments.$inferSelect;
+export type JudgmentCommentRow = typeof judgmentComments.$inferSelect;
 export type RatingRow = typeof ratings.$inferSelect;

@@ -1,11 +1,14 @@
 import 'server-only';
-import { RemoveJudgmentInput, RemoveRatingInput, SaveJudgmentInput, SaveRatingInput } from '~/core/contracts/judgments';
+import { RemoveJudgmentInput, RemoveRatingInput, SaveCommentInput, SaveJudgmentInput, SaveRatingInput } from '~/core/contracts/judgments';
+import { SessionRef } from '~/core/contracts/session';
+import { listComments } from '~/server/services/judgments/list-comments';
 import { removeJudgment } from '~/server/services/judgments/remove-judgment';
 import { removeRating } from '~/server/services/judgments/remove-rating';
+import { saveComment } from '~/server/services/judgments/save-comment';
 import { saveJudgment } from '~/server/services/judgments/save-judgment';
 import { saveRating } from '~/server/services/judgments/save-rating';
 import { rateLimit } from '../trpc/middleware/rate-limit';
-import { createTRPCRouter, participantProcedure } from '../trpc/init';
+import { createTRPCRouter, memberProcedure, participantProcedure } from '../trpc/init';
 
 /**
  * One budget for all of a participant's answer calls: far above a person's pace (a pair takes seconds to
@@ -19,4 +22,8 @@ export const judgmentRouter = createTRPCRouter({
   remove: answerProcedure.input(RemoveJudgmentInput).mutation(({ ctx, input }) => removeJudgment({ ctx, input })),
   saveRating: answerProcedure.input(SaveRatingInput).mutation(({ ctx, input }) => saveRating({ ctx, input })),
   removeRating: answerProcedure.input(RemoveRatingInput).mutation(({ ctx, input }) => removeRating({ ctx, input })),
+  /** A participant's reason for one judgment; an empty text clears it. */
+  saveComment: answerProcedure.input(SaveCommentInput).mutation(({ ctx, input }) => saveComment({ ctx, input })),
+  /** The reasons given: all of them for the facilitator, a participant's own for a participant. */
+  comments: memberProcedure.input(SessionRef).query(({ ctx, input }) => listComments({ ctx, input })),
 });

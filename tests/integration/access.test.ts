@@ -73,6 +73,9 @@ function procedureTable(s: string, participantId: string): Record<string, { role
       roles: P,
       call: (c) => c.judgment.removeRating({ sessionId: s, criterionKey: 'economic-growth', alternativeKey: 'hubbing' }),
     },
+    'judgment.saveComment': { roles: P, call: (c) => c.judgment.saveComment({ sessionId: s, nodeKey: 'goal', a: 'economic-growth', b: 'social-development', text: 'Hijacked' }) },
+    // Facilitator: everyone's reasons; a participant: their own (tests/integration/comments.test.ts).
+    'judgment.comments': { roles: ['facilitator', 'participant'], call: (c) => c.judgment.comments({ sessionId: s }) },
     'profile.get': { roles: ['facilitator', 'participant'], call: (c) => c.profile.get({ sessionId: s }) },
     'profile.save': { roles: F, call: (c) => c.profile.save({ sessionId: s, profile: { ratings: {}, regionalPriorities: {} } }) },
     'result.compute': { roles: F, call: (c) => c.result.compute({ sessionId: s }) },

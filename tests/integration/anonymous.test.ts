@@ -15,6 +15,7 @@ describeOnEveryEngine('anonymous mode', (database) => {
     const item = (await facilitator.workshop.live({ sessionId })).current!;
     if (item.kind !== 'pair') throw new Error('the blank model asks pairs only');
     await first!.caller.judgment.save({ sessionId, nodeKey: item.nodeKey, a: item.a, b: item.b, position: 2 });
+    await first!.caller.judgment.saveComment({ sessionId, nodeKey: item.nodeKey, a: item.a, b: item.b, text: 'Growth first' });
     const groups = (await facilitator.participant.list({ sessionId })).map((p) => p.stakeholderGroup);
     const { version } = await facilitator.session.get({ sessionId });
     await facilitator.session.update({ sessionId, expectedVersion: version, participantNames: 'hidden' });
@@ -29,6 +30,7 @@ describeOnEveryEngine('anonymous mode', (database) => {
       list,
       live,
       await facilitator.workshop.dashboard({ sessionId }),
+      await facilitator.judgment.comments({ sessionId }),
       await facilitator.session.get({ sessionId }),
       await facilitator.session.history({ sessionId }),
       await facilitator.session.export({ sessionId }),

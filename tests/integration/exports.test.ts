@@ -114,6 +114,7 @@ describeOnEveryEngine('exports: tables, CSV, XLSX and JSON', (database) => {
       '10-history.csv',
       '11-stakeholder-groups.csv',
       '12-group-distances.csv',
+      '13-comments.csv',
     ]);
     // UTF-8 with a byte-order mark, so that Excel reads Cyrillic and Azerbaijani names right.
     expect([...files['06-strategy-ranking.csv']!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -142,6 +143,7 @@ describeOnEveryEngine('exports: tables, CSV, XLSX and JSON', (database) => {
       'Session history',
       'Stakeholder groups',
       'Distances between groups',
+      'Reasons',
     ]);
     // The history sheet is the session's history as the session tools page reads it: same entries, same order.
     const history = await facilitator.session.history({ sessionId });

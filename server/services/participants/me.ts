@@ -7,12 +7,13 @@ import type { ParticipantContext, ServiceArgs } from '../context';
 import { NO_ANSWERS, computeProgress, countingAnswers } from '~/core/model';
 import { loadModelAt } from '../shared/session-model';
 import { loadAnswerRows } from '../shared/load-answers';
+import { loadComments } from '../shared/load-comments';
 import { findSession } from '../shared/session-state';
 import { toParticipantView } from '../sessions/views';
 
 /**
- * The participant's own record, progress per node and the answers that count (per question, the one of the latest
- * workshop round that has one, with that round's number), as they gave them.
+ * The participant's own record, progress per node, the answers that count (per question, the one of the latest
+ * workshop round that has one, with that round's number), as they gave them, and their reasons for judgments.
  */
 export async function getMyProgress({ ctx }: ServiceArgs<ParticipantContext, SessionRef>) {
   const session = await findSession(ctx.db, ctx.access.sessionId);
@@ -22,6 +23,7 @@ export async function getMyProgress({ ctx }: ServiceArgs<ParticipantContext, Ses
   const own = countingAnswers(await loadAnswerRows(ctx.db, { participantId: participant.id })).get(participant.id);
   const judgmentRows = own?.judgments ?? [];
   const ratingRows = own?.ratings ?? [];
+  const comments = await loadComments(ctx.db, model, { participantId: participant.id });
   return {
     participant: toParticipantView(participant),
     progress: computeProgress(model, session.alternativeScoring, own ?? NO_ANSWERS),
@@ -40,5 +42,7 @@ export async function getMyProgress({ ctx }: ServiceArgs<ParticipantContext, Ses
       round: r.round,
       answeredAt: r.answeredAt,
     })),
+    /** The participant's reasons for their judgments, kept whatever became of the answers. */
+    comments: comments.map((c) => ({ nodeKey: c.nodeKey, a: c.aKey, b: c.bKey, text: c.text, updatedAt: c.updatedAt })),
   };
 }

@@ -7,6 +7,7 @@ import { SESSION_EXPORT_FORMAT, type SessionExport } from '~/core/contracts/sess
 import { auditLog, clusterProfiles, participants, results, workshopRounds } from '~/db/schema';
 import type { FacilitatorContext, ServiceArgs } from '../context';
 import { loadAnswerRows } from '../shared/load-answers';
+import { loadComments } from '../shared/load-comments';
 import { readModel } from '../shared/read-model';
 import { findSession } from '../shared/session-state';
 import { participantNumber, upgradeStoredResult } from '~/core/model';
@@ -25,10 +26,11 @@ export async function exportSession({ ctx }: ServiceArgs<FacilitatorContext, Ses
   return ctx.db.transaction(async (tx) => {
     const sessionId = ctx.access.sessionId;
     const session = await findSession(tx, sessionId);
-    const { spec } = await readModel(tx, sessionId);
+    const { spec, model } = await readModel(tx, sessionId);
     const [profile] = await tx.select().from(clusterProfiles).where(eq(clusterProfiles.sessionId, sessionId));
     const participantRows = await withShownNames(await tx.select().from(participants).where(eq(participants.sessionId, sessionId)), session);
     const rows = await loadAnswerRows(tx, { sessionId });
+    const commentRows = await loadComments(tx, model, { sessionId });
     const roundRows = await tx
       .select()
       .from(workshopRounds)
@@ -121,6 +123,9 @@ export async function exportSession({ ctx }: ServiceArgs<FacilitatorContext, Ses
                 round: r.round,
                 answeredAt: iso(r.answeredAt),
               })),
+            comments: commentRows
+              .filter((c) => c.participantId === p.id)
+              .map((c) => ({ nodeKey: c.nodeKey, a: c.aKey, b: c.bKey, text: c.text, updatedAt: iso(c.updatedAt) })),
           };
         }),
       results: resultRows.map((r) => ({

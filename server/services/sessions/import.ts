@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { MAX_CRITERIA_PER_SESSION } from '~/core/contracts/model-edits';
 import { SESSION_TITLE_MAX } from '~/core/contracts/session';
 import type { ImportSessionInput, SessionExport } from '~/core/contracts/session-export';
-import { auditLog, clusterProfiles, judgments, participants, ratings, results, sessions, workshopRounds } from '~/db/schema';
+import { auditLog, clusterProfiles, judgmentComments, judgments, participants, ratings, results, sessions, workshopRounds } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import { type SessionLinks, issueSessionLinks } from '../access/issue-session-links';
 import type { ServiceArgs, ServiceContext } from '../context';
@@ -69,6 +69,19 @@ function checkReferences(data: SessionExport): DecisionModel {
         throw invalid(field, `The pair ${j.a}/${j.b} under "${j.nodeKey}" is answered twice in round ${j.round}.`);
       }
       seenPairs.add(pair);
+    });
+    const seenComments = new Set<string>();
+    p.comments.forEach((c, k) => {
+      const field = `participants.${i}.comments.${k}`;
+      const node = model.node(c.nodeKey);
+      if (!node) throw invalid(`${field}.nodeKey`, `The model has no node "${c.nodeKey}".`);
+      if (!node.elementKeys.includes(c.a)) throw invalid(`${field}.a`, `"${c.a}" is not compared under "${c.nodeKey}".`);
+      if (!node.elementKeys.includes(c.b) || c.a === c.b) {
+        throw invalid(`${field}.b`, `"${c.b}" is not a second element compared under "${c.nodeKey}".`);
+      }
+      const pair = `${c.nodeKey}/${pairKey(c.a, c.b)}`;
+      if (seenComments.has(pair)) throw invalid(field, `The pair ${c.a}/${c.b} under "${c.nodeKey}" has two reasons.`);
+      seenComments.add(pair);
     });
     const seenRatings = new Set<string>();
     p.ratings.forEach((r, k) => {
@@ -190,6 +203,19 @@ export async function importSession({
       })),
     );
     await insertInBatches(judgmentRows, (batch) => tx.insert(judgments).values(batch));
+    const commentRows = data.participants.flatMap((p, i) =>
+      p.comments.map((c) => ({
+        sessionId,
+        participantId: participantRows[i]!.id,
+        nodeKey: c.nodeKey,
+        aKey: c.a,
+        bKey: c.b,
+        pairKey: pairKey(c.a, c.b),
+        text: c.text,
+        updatedAt: date(c.updatedAt),
+      })),
+    );
+    await insertInBatches(commentRows, (batch) => tx.insert(judgmentComments).values(batch));
     const ratingRows = data.participants.flatMap((p, i) =>
       p.ratings.map((r) => ({
         sessionId,

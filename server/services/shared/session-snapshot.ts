@@ -4,6 +4,7 @@ import { byParticipantNumber } from '~/core/model';
 import type { Db } from '~/db/client';
 import {
   type ClusterProfileRow,
+  type JudgmentCommentRow,
   type JudgmentRow,
   type MeasureRow,
   type ParticipantRow,
@@ -21,6 +22,7 @@ import { AppError } from '~/server/errors';
 import type { SessionAccess } from '../context';
 import { countingAnswers } from '~/core/model';
 import { type AnswersByParticipant, loadAnswerRows, loadAnswers } from './load-answers';
+import { loadComments } from './load-comments';
 import { type SessionModel, loadModel } from './session-model';
 import { findSession } from './session-state';
 import { withShownNames } from './participant-names';
@@ -46,9 +48,9 @@ export type SessionSnapshot = {
   answers: AnswersByParticipant;
   /**
    * Every stored answer of every round as given, of the participants above, and the ids of those that count (only
-   * when asked for).
+   * when asked for), with the reasons these participants gave for judgments (by node, pair and participant).
    */
-  answerRows: { judgments: JudgmentRow[]; ratings: RatingRow[]; countingIds: ReadonlySet<string> } | null;
+  answerRows: { judgments: JudgmentRow[]; ratings: RatingRow[]; countingIds: ReadonlySet<string>; comments: JudgmentCommentRow[] } | null;
   measures: MeasureRow[];
   profile: ClusterProfileRow | null;
   /** The definition the profile was rated with (what its factors mean, what each strategy leans on); null without a profile. */
@@ -107,7 +109,9 @@ export async function readSessionSnapshot(tx: Db, access: SessionAccess, { withA
       const rows = await loadAnswerRows(tx, where);
       const counting = countingAnswers(rows);
       const countingIds = new Set([...counting.values()].flatMap((own) => [...own.judgments, ...own.ratings].map((row) => row.id)));
-      answerRows = { ...rows, countingIds };
+      const number = new Map(shown.map((p, index) => [p.id, index]));
+      const comments = await loadComments(tx, model, where, (id) => number.get(id) ?? shown.length);
+      answerRows = { ...rows, countingIds, comments };
       answers = counting;
     } else {
       answers = await loadAnswers(tx, where);

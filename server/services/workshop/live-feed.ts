@@ -22,7 +22,7 @@ const COALESCE_MS = 25;
  * step still goes out within COALESCE_MS.
  */
 const ANSWERS_COALESCE_MS = 200;
-const ANSWER_KINDS: ReadonlySet<WorkshopEventKind> = new Set(['answer.saved', 'answer.removed']);
+const ANSWER_KINDS: ReadonlySet<WorkshopEventKind> = new Set(['answer.saved', 'answer.removed', 'comment.saved']);
 
 type Batch = { kinds: WorkshopEventKind[]; state: LiveState } | { error: unknown };
 type BatchListener = (batch: Batch) => void;

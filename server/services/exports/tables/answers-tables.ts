@@ -3,7 +3,7 @@ import { positionToRatio } from '~/core';
 import { participantNumber } from '~/core/model';
 import { ratingValue } from '~/core/contracts/ratings';
 import { compareText, type ExportContext } from './context';
-import type { ExportTables, JudgmentExportRow, RatingExportRow } from './types';
+import type { CommentExportRow, ExportTables, JudgmentExportRow, RatingExportRow } from './types';
 
 const iso = (date: Date) => date.toISOString();
 
@@ -110,6 +110,50 @@ export function ratingsTable(context: ExportContext): ExportTables['ratings'] {
       ['round', 'integer'],
       ['answeredAt', 'datetime'],
       ['counts', 'text'],
+    ]),
+    rows,
+  };
+}
+
+/**
+ * The reasons the participants the link may see gave for their judgments, one row per participant and pair, in
+ * node, pair and participant order. The text is plain and stays as typed; the renderers guard it (a reason that
+ * starts like a formula gets a leading apostrophe in CSV, render-csv.ts; an XLSX cell holds it as a string, never a formula).
+ */
+export function commentsTable(context: ExportContext): ExportTables['comments'] {
+  const { snapshot, names } = context;
+  const byId = new Map(snapshot.participants.map((p) => [p.id, p]));
+  const rows: CommentExportRow[] = (snapshot.answerRows?.comments ?? [])
+    .filter((c) => byId.has(c.participantId))
+    .map((c) => {
+      const person = byId.get(c.participantId)!;
+      return {
+        participantKey: person.key,
+        participant: person.displayName,
+        nodeKey: c.nodeKey,
+        node: names.node(c.nodeKey),
+        aKey: c.aKey,
+        a: names.element(c.aKey),
+        bKey: c.bKey,
+        b: names.element(c.bKey),
+        comment: c.text,
+        updatedAt: iso(c.updatedAt),
+      };
+    });
+  return {
+    id: 'comments',
+    title: context.title('comments'),
+    columns: context.columns<CommentExportRow>('comments', [
+      ['participantKey', 'text'],
+      ['participant', 'text'],
+      ['nodeKey', 'text'],
+      ['node', 'text'],
+      ['aKey', 'text'],
+      ['a', 'text'],
+      ['bKey', 'text'],
+      ['b', 'text'],
+      ['comment', 'text'],
+      ['updatedAt', 'datetime'],
     ]),
     rows,
   };

@@ -12,7 +12,7 @@ import { recommendationOf } from '../../results/recommendation';
 import { visibleResult } from '../../results/visible-results';
 import { readHistory } from '../../sessions/history';
 import { READ_SNAPSHOT, readSessionSnapshot } from '../../shared/session-snapshot';
-import { judgmentsTable, ratingsTable } from './answers-tables';
+import { commentsTable, judgmentsTable, ratingsTable } from './answers-tables';
 import { exportContext, inLocale } from './context';
 import { participantsTable } from './participants-table';
 import { groupDistancesTable, stakeholderGroupsTable } from './group-tables';
@@ -76,6 +76,7 @@ export async function buildExportTables({ ctx, input }: ServiceArgs<AccessContex
         history: historyTable(context, role === 'facilitator' ? await readHistory(tx, session.id) : []),
         stakeholderGroups: stakeholderGroupsTable(context),
         groupDistances: groupDistancesTable(context),
+        comments: commentsTable(context),
       },
     };
   }, READ_SNAPSHOT);

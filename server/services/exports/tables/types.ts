@@ -50,6 +50,18 @@ export type RatingExportRow = {
   answeredAt: string;
   counts: string;
 };
+export type CommentExportRow = {
+  participantKey: string;
+  participant: string;
+  nodeKey: string;
+  node: string;
+  aKey: string;
+  a: string;
+  bKey: string;
+  b: string;
+  comment: string;
+  updatedAt: string;
+};
 export type CriterionWeightRow = { key: string; criterion: string; parentKey: string; level: number; local: number; global: number };
 export type StrategyRankRow = { rank: number; key: string; strategy: string; score: number };
 export type MeasureRankRow = {
@@ -135,6 +147,8 @@ export type ExportTables = {
   history: Table<'history', HistoryExportRow>;
   stakeholderGroups: Table<'stakeholderGroups', GroupFigureRow>;
   groupDistances: Table<'groupDistances', GroupDistanceRow>;
+  /** Last, so the files and sheets before it keep the numbers they had before reasons existed. */
+  comments: Table<'comments', CommentExportRow>;
 };
 export type ExportTableId = keyof ExportTables;
 export type AnyExportTable = ExportTables[ExportTableId];

@@ -9,6 +9,7 @@ import { LiveIndicator } from '~/app/_components/workshop/live-indicator';
 import { useDecisionModel } from '~/app/_components/use-decision-model';
 import { useItemText } from '~/app/_components/workshop/use-item-text';
 import styles from './dashboard.module.css';
+import { CommentsPanel } from './comments-panel';
 import { GroupPanel } from './group-panel';
 import { LivePanel } from './live-panel';
 import { ParticipantsPanel } from './participants-panel';
@@ -23,7 +24,7 @@ export function Dashboard({ sessionId }: { sessionId: string }) {
   const errorText = useServerErrorText();
   const [hasLink, setHasLink] = useState<boolean | null>(null);
   useEffect(() => setHasLink(tokenFor(sessionId) !== null), [sessionId]);
-  const { session, live, dashboard, rounds, connection, refreshAll } = useDashboardData(sessionId, { enabled: hasLink === true });
+  const { session, live, dashboard, rounds, comments, connection, refreshAll } = useDashboardData(sessionId, { enabled: hasLink === true });
   const model = useDecisionModel(session.data?.model);
   const text = useItemText(model);
 
@@ -98,6 +99,7 @@ export function Dashboard({ sessionId }: { sessionId: string }) {
       <ParticipantsPanel sessionId={sessionId} data={dashboard.data ?? null} text={text} isUpdating={dashboard.isFetching} />
       <WeightsPanel sessionId={sessionId} data={dashboard.data ?? null} />
       <GroupPanel data={dashboard.data ?? null} model={model} text={text} />
+      <CommentsPanel comments={comments.data ?? null} text={text} />
       <RoundsPanel sessionId={sessionId} live={state} rounds={rounds.data ?? null} model={model} scoring={scoring} text={text} />
     </main>
   );

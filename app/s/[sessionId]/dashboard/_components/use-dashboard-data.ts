@@ -7,9 +7,10 @@ import { useTRPC } from '~/app/_trpc/client';
 import type { RoomEvent } from '~/app/_components/workshop/use-room-events';
 import { useRoomEvents } from '~/app/_components/workshop/use-room-events';
 
-/** Events that change nothing the dashboard's tables show (only the live panel, which has its own query). */
-const LIVE_ONLY_KINDS = new Set(['item.changed', 'item.revealed', 'item.hidden', 'mode.changed']);
+/** Events that change nothing the dashboard's tables show (only the live panel, which has its own query, or the reasons, which have theirs). */
+const LIVE_ONLY_KINDS = new Set(['item.changed', 'item.revealed', 'item.hidden', 'mode.changed', 'comment.saved']);
 const ROUND_KINDS = new Set(['round.closed', 'round.opened', 'item.revote', 'sync']);
+const COMMENT_KINDS = new Set(['comment.saved', 'participant.removed', 'session.changed', 'sync']);
 /** A slow safety net under the event stream, as on the public screens (app/w/_components/use-room.ts). */
 const RESYNC_MS = 60_000;
 /** How many of the widest judgment spreads the dashboard lists. */
@@ -64,24 +65,35 @@ export function useDashboardData(sessionId: string, { enabled }: { enabled: bool
     placeholderData: keepPreviousData,
   });
   const rounds = useQuery({ ...trpc.workshop.rounds.queryOptions({ sessionId }), enabled, retry, placeholderData: keepPreviousData });
+  const comments = useQuery({
+    ...trpc.judgment.comments.queryOptions({ sessionId }),
+    enabled,
+    retry,
+    refetchInterval: RESYNC_MS,
+    placeholderData: keepPreviousData,
+  });
 
   const refetchLive = useCoalescedRefetch(trpc.workshop.live.queryKey({ sessionId }));
   const refetchDashboard = useCoalescedRefetch(trpc.workshop.dashboard.queryKey({ sessionId, topDisagreements: TOP_DISAGREEMENTS }));
   const refetchRounds = useCoalescedRefetch(trpc.workshop.rounds.queryKey({ sessionId }));
   const refetchSession = useCoalescedRefetch(trpc.session.get.queryKey({ sessionId }));
+  const refetchComments = useCoalescedRefetch(trpc.judgment.comments.queryKey({ sessionId }));
 
   const connection = useRoomEvents(live.data?.roomCode ?? null, (event: RoomEvent) => {
     void refetchLive();
     if (event.kinds.some((kind) => !LIVE_ONLY_KINDS.has(kind))) void refetchDashboard();
     if (event.kinds.some((kind) => ROUND_KINDS.has(kind))) void refetchRounds();
     if (event.kinds.includes('session.changed')) void refetchSession();
+    // A reason changes nothing else; a removed participant or a model edit may take reasons away.
+    if (event.kinds.some((kind) => COMMENT_KINDS.has(kind))) void refetchComments();
   });
 
   const refreshAll = useCallback(() => {
     void refetchLive();
     void refetchDashboard();
     void refetchRounds();
-  }, [refetchLive, refetchDashboard, refetchRounds]);
+    void refetchComments();
+  }, [refetchLive, refetchDashboard, refetchRounds, refetchComments]);
 
-  return { session, live, dashboard, rounds, connection, refreshAll };
+  return { session, live, dashboard, rounds, comments, connection, refreshAll };
 }

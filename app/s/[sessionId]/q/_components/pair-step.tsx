@@ -6,6 +6,7 @@ import { useLocalizedText } from '~/app/_components/use-localized-text';
 import { ConsistencyCoach } from './consistency-coach';
 import type { Contradiction, NodeConsistency } from './consistency';
 import { NodeOverview } from './node-overview';
+import { PairComment } from './pair-comment';
 import styles from './questionnaire.module.css';
 import { ScaleSlider } from './scale-slider';
 import type { UiNode } from '~/app/_components/use-decision-model';
@@ -20,6 +21,10 @@ export type AnswerMode = 'buttons' | 'slider';
  * scale (buttons or slider). In overview mode, every pair of the node instead. The node's consistency follows.
  */
 export function PairStep({
+  sessionId,
+  token,
+  comment,
+  onCommentSaved,
   node,
   i,
   j,
@@ -40,6 +45,11 @@ export function PairStep({
   onKeep,
   onEnter,
 }: {
+  sessionId: string;
+  token: string;
+  /** The participant's saved reason for this pair ('' for none). */
+  comment: string;
+  onCommentSaved: (text: string) => void;
   node: UiNode;
   i: number;
   j: number;
@@ -147,6 +157,15 @@ export function PairStep({
               onEnter={onEnter}
             />
           )}
+          <PairComment
+            sessionId={sessionId}
+            token={token}
+            nodeKey={node.key}
+            a={elementA.key}
+            b={elementB.key}
+            saved={comment}
+            onSaved={onCommentSaved}
+          />
           <fieldset className={styles.modeSwitch}>
             <legend>{t('modeLegend')}</legend>
             {(['buttons', 'slider'] as const).map((value) => (

@@ -181,6 +181,7 @@ function QuestionnaireFlow({
   // The room's state, so that the page offers only what the server takes (core's answerRefusal, as the server uses).
   const roomLive = useParticipantRoom(sessionId, token);
   const gate = roomGate(roomLive, session.status);
+  const [comments, setComments] = useState(initial.comments);
 
   const isAnswered = useCallback(
     (step: Step, given: { judgments: ReadonlyMap<string, number>; ratings: ReadonlyMap<string, unknown> }) => {
@@ -364,6 +365,17 @@ function QuestionnaireFlow({
           />
         ) : step.kind === 'pair' ? (
           <PairStep
+            sessionId={sessionId}
+            token={token}
+            comment={comments.get(step.id) ?? ''}
+            onCommentSaved={(text) =>
+              setComments((previous) => {
+                const next = new Map(previous);
+                if (text) next.set(step.id, text);
+                else next.delete(step.id);
+                return next;
+              })
+            }
             node={step.node}
             i={step.i}
             j={step.j}

@@ -23,11 +23,18 @@ export function initialAnswers(model: UiModel, me: MyAnswers) {
     const position = positionAs({ aKey: judgment.a, bKey: judgment.b, position: judgment.position }, node.elementKeys[first]!, node.elementKeys[second]!);
     if (position !== null) judgments.set(pairAnswerKey(node, first, second), position);
   }
+  const comments = new Map<string, string>();
+  for (const comment of me.comments) {
+    const node = model.node(comment.nodeKey);
+    const [i, j] = node ? [node.elementKeys.indexOf(comment.a), node.elementKeys.indexOf(comment.b)] : [-1, -1];
+    if (!node || i < 0 || j < 0 || i === j) continue;
+    comments.set(pairAnswerKey(node, Math.min(i, j), Math.max(i, j)), comment.text);
+  }
   const ratings = new Map<string, RatingIntensity>();
   for (const rating of me.ratings) {
     ratings.set(ratingAnswerKey(rating.criterionKey, rating.alternativeKey), rating.intensity as RatingIntensity);
   }
-  return { judgments, ratings };
+  return { judgments, ratings, comments };
 }
 
 /**

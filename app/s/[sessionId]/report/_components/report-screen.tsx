@@ -12,6 +12,7 @@ import { ConsistencySection } from '~/app/s/[sessionId]/_components/results/cons
 import { useFigures, useModelNames } from '~/app/s/[sessionId]/_components/results/figures';
 import { StakeholderGroupsSection } from '~/app/s/[sessionId]/_components/results/stakeholder-groups-section';
 import { ConsensusSection } from '~/app/s/[sessionId]/_components/results/group-sections';
+import { MatrixSection } from '~/app/s/[sessionId]/_components/results/matrix-section';
 import { MethodSection } from '~/app/s/[sessionId]/_components/results/method-section';
 import { DiagnosisSection } from '~/app/s/[sessionId]/_components/results/diagnosis-section';
 import { RecommendationSection } from '~/app/s/[sessionId]/_components/results/recommendation-section';
@@ -217,6 +218,7 @@ function ReportContent({
         view="charts"
         settingsTable={shown.settings.methodSettings.randomIndex}
       />
+      <MatrixSection result={result} names={names} figures={figures} scale={shown.settings.methodSettings.scale} mode="flagged" />
       {isGroup && (
         <ConsensusSection
           result={result}

@@ -13,6 +13,7 @@ import { ParticipantRoomBanner } from '~/app/_components/workshop/room-banner';
 import { type FigureView, useFigures, useModelNames } from '~/app/s/[sessionId]/_components/results/figures';
 import { StakeholderGroupsSection } from '~/app/s/[sessionId]/_components/results/stakeholder-groups-section';
 import { ConsensusSection, ParticipantsSection } from '~/app/s/[sessionId]/_components/results/group-sections';
+import { MatrixSection } from '~/app/s/[sessionId]/_components/results/matrix-section';
 import { MethodSection } from '~/app/s/[sessionId]/_components/results/method-section';
 import { ByCriterionSection, RankingSection } from '~/app/s/[sessionId]/_components/results/ranking-section';
 import { DiagnosisSection } from '~/app/s/[sessionId]/_components/results/diagnosis-section';
@@ -284,6 +285,7 @@ function ResultFigures({
         view={view}
         settingsTable={shown.settings.methodSettings.randomIndex}
       />
+      <MatrixSection result={result} names={names} figures={figures} scale={shown.settings.methodSettings.scale} />
       {isGroup && (
         <ConsensusSection
           result={result}
