@@ -138,7 +138,7 @@ describeOnEveryEngine('reasons for judgments', (database) => {
     ]);
 
     const files = unzipSync(fromBase64((await facilitator.export.file({ sessionId, format: 'csv' })).base64));
-    const csv = csvRecords(strFromU8(files['11-comments.csv']!));
+    const csv = csvRecords(strFromU8(files['13-comments.csv']!));
     expect(csv.map((r) => r['Reason'])).toEqual([`'${formula}`, "'+1, as said"]);
 
     const workbook = new ExcelJS.Workbook();
