@@ -4,7 +4,10 @@ import type { WorkshopRef } from '~/core/contracts/workshop';
 import { judgments, ratings } from '~/db/schema';
 import type { AccessContext, FacilitatorAccess, ParticipantAccess, ServiceArgs } from '../context';
 import { buildAgenda, flipPosition, isSameItem, pairKey } from '~/core/model';
-import { forViewer, readLiveSnapshot } from './live-state';
+import { type RoomSnapshot, forViewer, readLiveSnapshot } from './live-state';
+
+type OwnJudgment = { nodeKey: string; aKey: string; bKey: string; position: number };
+type OwnRating = { criterionKey: string; alternativeKey: string; intensity: string };
 
 /**
  * The live state for the facilitator (with the current item's tally before it is revealed) or a participant
@@ -14,17 +17,25 @@ export async function getLiveState({ ctx }: ServiceArgs<AccessContext<Facilitato
   const snapshot = await readLiveSnapshot(ctx.db, ctx.access.sessionId);
   if (ctx.access.role === 'facilitator') return { ...forViewer(snapshot.state, 'facilitator'), mine: null, myRound: null };
   const participantId = ctx.access.participantId;
-  const { session, round, model, workshop } = snapshot;
   const [ownJudgments, ownRatings] = await Promise.all([
     ctx.db
       .select({ nodeKey: judgments.nodeKey, aKey: judgments.aKey, bKey: judgments.bKey, position: judgments.position })
       .from(judgments)
-      .where(and(eq(judgments.participantId, participantId), eq(judgments.round, round.number))),
+      .where(and(eq(judgments.participantId, participantId), eq(judgments.round, snapshot.round.number))),
     ctx.db
       .select({ criterionKey: ratings.criterionKey, alternativeKey: ratings.alternativeKey, intensity: ratings.intensity })
       .from(ratings)
-      .where(and(eq(ratings.participantId, participantId), eq(ratings.round, round.number))),
+      .where(and(eq(ratings.participantId, participantId), eq(ratings.round, snapshot.round.number))),
   ]);
+  return participantLiveState(snapshot, ownJudgments, ownRatings);
+}
+
+/**
+ * A participant's live state from a snapshot and their answers of its round: what `workshop.live` returns to a
+ * participant (joinByCode gives it with no answers, for someone who has just joined).
+ */
+export function participantLiveState(snapshot: RoomSnapshot, ownJudgments: OwnJudgment[], ownRatings: OwnRating[]) {
+  const { session, round, model, workshop } = snapshot;
   const agenda = buildAgenda(model, session.alternativeScoring, round.nodeKeys);
   const answered = agenda.filter((item) =>
     item.kind === 'pair'
