@@ -17,7 +17,7 @@ import { useDecisionModel } from '~/app/_components/use-decision-model';
 import { type AgendaItem, itemKey } from '~/core/model';
 import type { RoomData } from '~/app/_components/workshop/types';
 import { useItemText } from '~/app/_components/workshop/use-item-text';
-import { useRoom } from '~/app/_components/workshop/use-room';
+import { useJoinedLive, useRoom } from '~/app/_components/workshop/use-room';
 import type { LiveConnection } from '~/app/_components/workshop/use-room-events';
 import styles from './vote.module.css';
 
@@ -132,9 +132,12 @@ function VoteBody({
 
   // Own answer to the current question and progress in the round: read with this phone's participant link (an
   // explicit token, so a facilitator link held in the same browser is never used), again after each change of question.
+  // Right after a join by room code, the join's answer carried it.
+  const joinedLive = useJoinedLive(sessionId);
   const mine = useQuery({
     queryKey: ['workshop.live.participant', sessionId, epoch],
     queryFn: () => trpcClient.workshop.live.query({ sessionId }, { context: { token } }),
+    initialData: epoch === 0 ? joinedLive : undefined,
     staleTime: Infinity,
     retry: (failures, error) => failures < 3 && !['FORBIDDEN', 'UNAUTHORIZED', 'NOT_FOUND'].includes(serverErrorInfo(error).code ?? ''),
     placeholderData: (previous) => previous,
