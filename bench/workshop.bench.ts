@@ -1,13 +1,18 @@
 /**
  * Workshop load benchmark: `npm run bench:workshop` (tsx bench/workshop.bench.ts), against the PRODUCTION build on
- * PostgreSQL, with the rate limits on.
+ * PostgreSQL and on PGlite, with the rate limits on and every client on one address (127.0.0.1, as a venue's phones
+ * behind its NAT).
  *
  * The build lives in .next-bench (NEXT_DIST_DIR), not .next, so it never disturbs anyone's `next dev` or build;
- * it is made when missing or older than the sources, and reused otherwise. Each scenario gets a fresh database on
- * the PostgreSQL server TEST_DATABASE_URL points at (default postgres://postgres@127.0.0.1:5432/test; the role
- * needs CREATEDB), migrated and seeded by db/setup.ts, and dropped at the end.
+ * it is made when missing or older than the sources, and reused otherwise (`--dist-dir <folder>` serves another
+ * build as it is, to measure an older version). Each scenario gets a fresh database: on PostgreSQL a database on
+ * the server TEST_DATABASE_URL points at (default postgres://postgres@127.0.0.1:5432/test; the role needs
+ * CREATEDB), on PGlite a folder of its own in the temp folder; migrated and seeded by db/setup.ts, removed at the end.
  *
- * Per scenario (one app instance, then two on one database behind two loopback ports):
+ * Two scenarios (`--scenarios questionnaire,phones`, `--engines postgres,pglite`):
+ *
+ * The questionnaire (one app instance, then two on one PostgreSQL database behind two loopback ports; PGlite, whose
+ * folder one process holds, runs one):
  *   - a facilitator creates a session from the default model (ratings scoring) over HTTP, opens it and its room;
  *   - 3 dashboards follow the room's event stream (SSE) and re-read `workshop.dashboard` with the facilitator's
  *     link on each event, one read at a time and one more after a burst, as the dashboard page does;
@@ -17,12 +22,19 @@
  *     that end between 50 and 60 s when saves are quick;
  *   - with two instances, participants and dashboards alternate between them.
  * It prints the save latency (p50/p95/p99, measured by the client around each call), answers saved (rows in the
- * database) against sent and acknowledged, and how long after the last acknowledged save each dashboard received
- * a dashboard that counts every answer. Targets: p95 < 50 ms, nothing lost, dashboards current within 1 s. A
- * benchmark reports: it exits 0 on a missed target and 1 only if it crashes.
+ * database; on PGlite the facilitator's dashboard count) against sent and acknowledged, and how long after the last
+ * acknowledged save each dashboard received a dashboard that counts every answer. Targets: p95 < 50 ms, nothing
+ * lost, dashboards current within 1 s.
+ *
+ * The venue room (bench/room-phones.ts): 300 phones join by room code within 10 s, making the UI's calls, and
+ * answer the pair on the projector. Targets: everyone in, join p95 < 1 s, save p95 < 200 ms, projector right
+ * within 1 s of the last answer.
+ *
+ * A benchmark reports: it exits 0 on a missed target and 1 only if it crashes.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -33,6 +45,7 @@ import { env } from '~/server/env.js';
 import { type ApiClient, createApiClient, errorCodeOf } from './support/api-client';
 import { type AppServer, ensureProductionBuild, setUpDatabase, startAppServer } from './support/app-server';
 import { createScratchPostgres } from './support/scratch-postgres';
+import { PHONES, PHONE_JOIN_WINDOW_MS, type PhoneResult, runPhoneScenario } from './room-phones';
 
 /**
  * The defaults are the benchmark; the options are for profiling one part, e.g.
@@ -43,17 +56,26 @@ const { values: options } = parseArgs({
     participants: { type: 'string', default: '200' },
     dashboards: { type: 'string', default: '3' },
     instances: { type: 'string', default: '1,2' },
+    /** `questionnaire` (the 200-participant run), `phones` (the 300-phone venue room), or both. */
+    scenarios: { type: 'string', default: 'questionnaire,phones' },
+    /** PGlite runs one instance (one process holds its folder). */
+    engines: { type: 'string', default: 'postgres,pglite' },
+    /** Serve the build in this folder as it is (to measure an older build); otherwise .next-bench, built if stale. */
+    'dist-dir': { type: 'string' },
   },
 });
 const PARTICIPANTS = Number(options.participants);
 const DASHBOARDS = Number(options.dashboards);
 const INSTANCE_COUNTS = options.instances.split(',').map(Number);
+const SCENARIOS = new Set(options.scenarios.split(','));
+type Engine = 'postgres' | 'pglite';
+const ENGINES = options.engines.split(',') as Engine[];
 const JOIN_WINDOW_MS = 8_000;
 /** Every participant's last answer falls in this span of the load window (ms after the start). */
 const LAST_ANSWER_MS = [50_000, 60_000] as const;
 const MIN_THINK_MS = 250;
 const SEED = 5;
-const DIST_DIR = '.next-bench';
+const DIST_DIR = options['dist-dir'] ?? '.next-bench';
 const ADMIN_URL = env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TARGET_P95_MS = 50;
 const TARGET_FRESH_MS = 1000;
@@ -352,6 +374,7 @@ class Dashboard {
 }
 
 type ScenarioResult = {
+  engine: Engine;
   instances: number;
   plannedAnswers: number;
   busiestWindow: number;
@@ -393,13 +416,49 @@ async function warmUp(servers: AppServer[]): Promise<void> {
   }
 }
 
-async function runScenario(instances: number): Promise<ScenarioResult> {
-  const database = await createScratchPostgres(ADMIN_URL, { prefix: 'clusterwise_bench' });
+type ScratchDatabase = { engine: Engine; url: string; drop(): Promise<void> };
+
+/** A fresh database per scenario: a scratch PostgreSQL database, or a PGlite folder of its own in the temp folder. */
+async function scratchDatabase(engine: Engine): Promise<ScratchDatabase> {
+  if (engine === 'postgres') return { engine, ...(await createScratchPostgres(ADMIN_URL, { prefix: 'clusterwise_bench' })) };
+  const folder = mkdtempSync(join(tmpdir(), 'clusterwise-bench-pglite-'));
+  return { engine, url: join(folder, 'data'), drop: async () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+/** The app's environment for a scenario: its database, and the rate limits on, as they are part of the system under test. */
+const appEnvFor = (database: ScratchDatabase): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_URL: database.url, RATE_LIMITS: 'on' });
+
+/**
+ * Answers and participants stored: counted in the database on PostgreSQL; on PGlite (whose folder the app holds)
+ * from a facilitator's dashboard read, whose progress counts each participant's answers of the round.
+ */
+async function countSaved(database: ScratchDatabase, facilitator: ApiClient, sessionId: string): Promise<{ rows: number; participants: number }> {
+  if (database.engine === 'pglite') {
+    const view = await facilitator.workshop.dashboard.query({ sessionId, topDisagreements: TOP_DISAGREEMENTS });
+    return { rows: view.participants.reduce((sum, p) => sum + p.progress.answered, 0), participants: view.participants.length };
+  }
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const counted = await client.query<{ judgments: string; ratings: string; participants: string }>(
+      `select (select count(*) from judgments where session_id = $1) as judgments,
+              (select count(*) from ratings where session_id = $1) as ratings,
+              (select count(*) from participants where session_id = $1) as participants`,
+      [sessionId],
+    );
+    const row = counted.rows[0]!;
+    return { rows: Number(row.judgments) + Number(row.ratings), participants: Number(row.participants) };
+  } finally {
+    await client.end();
+  }
+}
+
+async function runScenario(engine: Engine, instances: number): Promise<ScenarioResult> {
+  const database = await scratchDatabase(engine);
   const servers: AppServer[] = [];
   const dashboards: Dashboard[] = [];
   try {
-    // Rate limits on whatever the calling shell says: they are part of the system under test.
-    const appEnv = { ...process.env, DATABASE_URL: database.url, RATE_LIMITS: 'on' };
+    const appEnv = appEnvFor(database);
     await setUpDatabase(appEnv);
     for (let i = 0; i < instances; i++) servers.push(await startAppServer({ env: appEnv, distDir: DIST_DIR }));
     await warmUp(servers);
@@ -447,25 +506,10 @@ async function runScenario(instances: number): Promise<ScenarioResult> {
     const cpuAfter = sampleCpu(servers);
     const load = loadavg() as [number, number, number];
 
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    let rowsSaved: number;
-    let participantsSaved: number;
-    try {
-      const counted = await client.query<{ judgments: string; ratings: string; participants: string }>(
-        `select (select count(*) from judgments where session_id = $1) as judgments,
-                (select count(*) from ratings where session_id = $1) as ratings,
-                (select count(*) from participants where session_id = $1) as participants`,
-        [room.sessionId],
-      );
-      const row = counted.rows[0]!;
-      rowsSaved = Number(row.judgments) + Number(row.ratings);
-      participantsSaved = Number(row.participants);
-    } finally {
-      await client.end();
-    }
+    const { rows: rowsSaved, participants: participantsSaved } = await countSaved(database, facilitator, room.sessionId);
 
     return {
+      engine,
       instances,
       plannedAnswers: PARTICIPANTS * perParticipant,
       busiestWindow: busiestWindow(plans),
@@ -506,7 +550,7 @@ const describeErrors = (errors: Map<string, number>) =>
   errors.size === 0 ? 'none' : [...errors].map(([code, n]) => `${n} ${code}`).join(', ');
 
 function report(results: ScenarioResult[]): void {
-  const columns = results.map((r) => `${r.instances} instance${r.instances === 1 ? '' : 's'}`);
+  const columns = results.map((r) => `${ENGINE_NAMES[r.engine]}, ${r.instances} instance${r.instances === 1 ? '' : 's'}`);
   const rows: Array<[string, string, ...string[]]> = [];
   const add = (label: string, target: string, cells: string[]) => rows.push([label, target, ...cells]);
 
@@ -569,37 +613,141 @@ function report(results: ScenarioResult[]): void {
   );
   add('machine load average', '', results.map((r) => `${r.load[0].toFixed(1)} (1 min), ${r.load[1].toFixed(1)} (5 min)`));
 
-  const widths = [0, 1, ...results.map((_, i) => i + 2)].map((col) =>
-    Math.max(...rows.map((row) => (row[col] ?? '').length), col === 0 ? 0 : col === 1 ? 'target'.length : columns[col - 2]!.length),
-  );
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
-  console.log(line(['', 'target', ...columns]));
-  for (const row of rows) console.log(line(row));
-  if (results.length === 2) {
-    const [one, two] = results as [ScenarioResult, ScenarioResult];
+  printTable(columns, rows);
+  const one = results.find((r) => r.engine === 'postgres' && r.instances === 1);
+  const two = results.find((r) => r.engine === 'postgres' && r.instances === 2);
+  if (one && two) {
     const ratio = percentile(two.metrics.saveLatencies, 95) / percentile(one.metrics.saveLatencies, 95);
     console.log(`\np95 save latency, 2 instances vs 1: ${ratio.toFixed(2)}x`);
   }
 }
 
-async function main(): Promise<void> {
-  const build = await ensureProductionBuild(DIST_DIR);
-  console.log(
-    `Clusterwise workshop benchmark: production build (${DIST_DIR}, ${build}), server.mjs on PostgreSQL (${new URL(ADMIN_URL).host}), ` +
-      `rate limits on; ${cpus().length} CPUs`,
+/** Rows of label, target and one cell per column, aligned. */
+function printTable(columns: string[], rows: Array<[string, string, ...string[]]>): void {
+  const widths = [0, 1, ...columns.map((_, i) => i + 2)].map((col) =>
+    Math.max(...rows.map((row) => (row[col] ?? '').length), col === 0 ? 0 : col === 1 ? 'target'.length : columns[col - 2]!.length),
   );
-  console.log(
-    `${PARTICIPANTS} participants join within ${JOIN_WINDOW_MS / 1000} s (4 in 5 by room code, 1 in 5 by invite link) and each save 15 ` +
-      `judgments and 18 ratings, one at a time, at log-normal think times ending ${LAST_ANSWER_MS[0] / 1000}-${LAST_ANSWER_MS[1] / 1000} s ` +
-      `in (seed ${SEED}); ${DASHBOARDS} dashboards follow the room's event stream.\n`,
-  );
-  const results: ScenarioResult[] = [];
-  for (const instances of INSTANCE_COUNTS) {
-    console.log(`running with ${instances} app instance${instances === 1 ? '' : 's'}...`);
-    results.push(await runScenario(instances));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  console.log(line(['', 'target', ...columns]));
+  for (const row of rows) console.log(line(row));
+}
+
+const ENGINE_NAMES: Record<Engine, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
+const TARGET_JOIN_P95_MS = 1000;
+const TARGET_PHONE_SAVE_P95_MS = 200;
+
+type PhoneRun = { engine: Engine; result: PhoneResult; cpu: CpuSample; load: [number, number] };
+
+/** The 300-phone room (bench/room-phones.ts) on one app instance of `engine`, after the same warm-up. */
+async function runPhones(engine: Engine): Promise<PhoneRun> {
+  const database = await scratchDatabase(engine);
+  let server: AppServer | null = null;
+  try {
+    const appEnv = appEnvFor(database);
+    await setUpDatabase(appEnv);
+    server = await startAppServer({ env: appEnv, distDir: DIST_DIR });
+    await warmUp([server]);
+    const before = sampleCpu([server]);
+    const result = await runPhoneScenario(server);
+    const after = sampleCpu([server]);
+    const load = loadavg();
+    const cpu = Object.fromEntries(Object.keys(before).map((key) => [key, after[key as keyof CpuSample] - before[key as keyof CpuSample]])) as CpuSample;
+    return { engine, result, cpu, load: [load[0]!, load[1]!] };
+  } finally {
+    await server?.stop();
+    await database.drop();
   }
-  console.log('');
-  report(results);
+}
+
+function reportPhones(runs: PhoneRun[]): void {
+  const rows: Array<[string, string, ...string[]]> = [];
+  const add = (label: string, target: string, cells: string[]) => rows.push([label, target, ...cells]);
+  const spread = (values: number[]) =>
+    `p50 ${ms(percentile(values, 50))} / p95 ${ms(percentile(values, 95))} / p99 ${ms(percentile(values, 99))}`;
+  add('phones in', `${PHONES}`, runs.map(({ result: r }) => `${r.participantsIn} of ${PHONES} (${r.metrics.joins.length} got the vote screen)  ${verdict(r.participantsIn === PHONES && r.metrics.joins.length === PHONES)}`));
+  add(
+    'join (tap to vote screen)',
+    `p95 < ${TARGET_JOIN_P95_MS} ms`,
+    runs.map(({ result: r }) => `${spread(r.metrics.joins)}  ${verdict(percentile(r.metrics.joins, 95) < TARGET_JOIN_P95_MS)}`),
+  );
+  add(
+    'save',
+    `p95 < ${TARGET_PHONE_SAVE_P95_MS} ms`,
+    runs.map(({ result: r }) => `${spread(r.metrics.saves)}  ${verdict(percentile(r.metrics.saves, 95) < TARGET_PHONE_SAVE_P95_MS)}`),
+  );
+  add(
+    'answers saved / sent',
+    'equal',
+    runs.map(({ result: r }) => `${r.answersSaved} / ${r.metrics.answersSent} (${r.metrics.answersAcknowledged} acknowledged)  ${verdict(r.answersSaved === r.metrics.answersSent && r.metrics.answersSent === PHONES)}`),
+  );
+  add(
+    'projector lag after last answer',
+    `< ${TARGET_FRESH_MS} ms`,
+    runs.map(({ result: r }) =>
+      r.projectorLagMs === null
+        ? `MISS (not in 30 s; ${r.projectorEvents} events)`
+        : `${r.projectorLagMs.toFixed(0)} ms  ${verdict(r.projectorLagMs < TARGET_FRESH_MS)} (${r.projectorEvents} events; public room then shows ${r.publicRoomCount})`,
+    ),
+  );
+  add('errors', '', runs.map(({ result: r }) => describeErrors(r.metrics.errors)));
+  const callNames = [...new Set(runs.flatMap(({ result: r }) => [...r.metrics.calls.keys()]))];
+  for (const name of callNames) {
+    add(`  ${name}`, '', runs.map(({ result: r }) => {
+      const values = r.metrics.calls.get(name) ?? [];
+      return values.length ? `${spread(values)} (${values.length})` : 'not called';
+    }));
+  }
+  add('calls per phone', '', runs.map(({ result: r }) => `${([...r.metrics.calls.values()].reduce((sum, v) => sum + v.length, 0) / Math.max(1, r.participantsIn)).toFixed(1)} (state from the join: ${r.metrics.seededFromJoin})`));
+  add('payloads', '', runs.map(({ result: r }) => `room ${(percentile(r.metrics.roomBytes, 50) / 1024).toFixed(1)} KB, join answer ${(percentile(r.metrics.joinBytes, 50) / 1024).toFixed(1)} KB`));
+  add('load window', '', runs.map(({ result: r }) => `${r.loadSeconds.toFixed(1)} s`));
+  add(
+    'CPU time during the load',
+    '',
+    runs.map(({ cpu }) => {
+      const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+      const others = Math.max(0, cpu.busyMs - cpu.appMs - cpu.postgresMs - cpu.clientMs);
+      return `app ${seconds(cpu.appMs)}, PostgreSQL ${seconds(cpu.postgresMs)}, client ${seconds(cpu.clientMs)}, other ${seconds(others)}; of ${cpus().length} x ${seconds(cpu.wallMs)}`;
+    }),
+  );
+  add('machine load average', '', runs.map(({ load }) => `${load[0].toFixed(1)} (1 min), ${load[1].toFixed(1)} (5 min)`));
+  printTable(runs.map(({ engine }) => `${ENGINE_NAMES[engine]}, 1 instance`), rows);
+}
+
+async function main(): Promise<void> {
+  const build = options['dist-dir'] ? 'given' : await ensureProductionBuild(DIST_DIR);
+  console.log(
+    `Clusterwise workshop benchmark: production build (${DIST_DIR}, ${build}), server.mjs on ${ENGINES.map((e) => ENGINE_NAMES[e]).join(' and ')}` +
+      `${ENGINES.includes('postgres') ? ` (${new URL(ADMIN_URL).host})` : ''}, rate limits on, every client on one address (127.0.0.1); ${cpus().length} CPUs`,
+  );
+  if (SCENARIOS.has('questionnaire')) {
+    console.log(
+      `\nQuestionnaire: ${PARTICIPANTS} participants join within ${JOIN_WINDOW_MS / 1000} s (4 in 5 by room code, 1 in 5 by invite link) and each save 15 ` +
+        `judgments and 18 ratings, one at a time, at log-normal think times ending ${LAST_ANSWER_MS[0] / 1000}-${LAST_ANSWER_MS[1] / 1000} s ` +
+        `in (seed ${SEED}); ${DASHBOARDS} dashboards follow the room's event stream. PGlite runs one instance.\n`,
+    );
+    const results: ScenarioResult[] = [];
+    for (const engine of ENGINES) {
+      for (const instances of engine === 'pglite' ? [1] : INSTANCE_COUNTS) {
+        console.log(`running on ${ENGINE_NAMES[engine]} with ${instances} app instance${instances === 1 ? '' : 's'}...`);
+        results.push(await runScenario(engine, instances));
+      }
+    }
+    console.log('');
+    report(results);
+  }
+  if (SCENARIOS.has('phones')) {
+    console.log(
+      `\nVenue room: ${PHONES} phones join by room code within ${PHONE_JOIN_WINDOW_MS / 1000} s and answer the pair on the projector 2-6 s ` +
+        `after their vote screen shows it, making the UI's calls; a projector follows the room's events.\n`,
+    );
+    const runs: PhoneRun[] = [];
+    for (const engine of ENGINES) {
+      console.log(`running on ${ENGINE_NAMES[engine]}...`);
+      runs.push(await runPhones(engine));
+    }
+    console.log('');
+    reportPhones(runs);
+  }
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));

@@ -4,10 +4,16 @@ import { type AgendaItem, type ComparisonNode, type DecisionModel, buildDecision
 import type { AppRouter } from '~/server/trpc/root';
 
 type Outputs = inferRouterOutputs<AppRouter>;
-/** The model as `session.get` and `workshop.room` carry it (names and descriptions in every language given). */
-export type ModelView = Pick<Outputs['session']['get']['model'], 'criteria' | 'alternatives'>;
-export type CriterionView = ModelView['criteria'][number];
-export type ElementView = ModelView['alternatives'][number];
+type FullModelView = Pick<Outputs['session']['get']['model'], 'criteria' | 'alternatives'>;
+type FullCriterion = FullModelView['criteria'][number];
+type FullElement = FullModelView['alternatives'][number];
+/**
+ * The model as `session.get` carries it (names and descriptions in every language given), or as `workshop.room`
+ * and `workshop.joinByCode` carry it to the projector and the phones (names only: descriptions are optional).
+ */
+export type CriterionView = Omit<FullCriterion, 'description' | 'children'> & Partial<Pick<FullCriterion, 'description'>> & { children: CriterionView[] };
+export type ElementView = Omit<FullElement, 'description'> & Partial<Pick<FullElement, 'description'>>;
+export type ModelView = { criteria: CriterionView[]; alternatives: ElementView[] };
 /** The session's decision model in the browser: core/model built from what the server sent. */
 export type UiModel = DecisionModel<CriterionView, ElementView>;
 export type UiNode = ComparisonNode<CriterionView, ElementView>;

@@ -3,7 +3,7 @@ import { type DbHandle, createDb } from '~/db/client';
 import { rateLimitWindows } from '~/db/schema';
 import { addressGroupOf } from '~/server/client-address.js';
 import { type RateLimiter, createInProcessRateLimiter, createPostgresRateLimiter, rateLimiterFor } from '~/server/rate-limits';
-import { WRONG_ROOM_CODES_PER_ADDRESS, WRONG_ROOM_CODES_PER_PREFIX } from '~/server/trpc/middleware/rate-limit';
+import { JOINS_PER_ADDRESS, WRONG_ROOM_CODES_PER_ADDRESS, WRONG_ROOM_CODES_PER_PREFIX } from '~/server/trpc/middleware/rate-limit';
 import { createRoom, limitedCallerFor } from './fixtures/workshop';
 import { type HttpApp, httpMutation, httpQuery, startHttpApp } from './fixtures/http-app';
 import { callerFor, describeOnEveryEngine, hasPostgres, openTestDatabase, type TestDatabase } from './harness';
@@ -120,12 +120,34 @@ describeOnEveryEngine('rate limits over HTTP', (database) => {
       const joined = await httpMutation(app, 'workshop.joinByCode', { roomCode, displayName: `Phone ${phone}`, stakeholderGroup: 'government' });
       expect(joined).toMatchObject({ status: 200, data: { participantKey: `p${phone}` } });
     }
-    // Right codes gave their count back: the address is still at its limit of wrong ones, not past it.
+    // Right codes never counted: the address is still at its limit of wrong ones, not past it.
     expect((await httpMutation(app, 'workshop.joinByCode', { roomCode: wrongCode(100, roomCode), displayName: 'Typo', stakeholderGroup: 'government' })).code).toBe(
       'RATE_LIMITED',
     );
     expect((await callerFor(db()).workshop.room({ roomCode })).sessionId).toBe(sessionId);
   });
+
+  it('lets a venue room of 300 in from one address, and refuses a burst past the venue allowance however X-Forwarded-For rotates', async () => {
+    const { roomCode } = await createRoom(db(), { count: 0 });
+    const app = await serve('off');
+    // Every phone of the venue comes from one socket address (its NAT); the headers each claims change nothing.
+    const claimed = (n: number) => ({ 'x-forwarded-for': `198.51.100.${n % 250}`, 'x-real-ip': `192.0.2.${n % 250}` });
+    const join = (n: number) =>
+      httpMutation(app, 'workshop.joinByCode', { roomCode, displayName: `Phone ${n + 1}`, stakeholderGroup: 'government' }, claimed(n));
+    // The room at once, each phone looking the room up first as the join page does.
+    const room = await Promise.all(Array.from({ length: 300 }, (_, n) => httpQuery(app, 'workshop.room', { roomCode }, claimed(n)).then(() => join(n))));
+    expect(tally(room)).toEqual({ OK: 300 });
+    // A burst of 250 more from the same address: the rest of the allowance gets in, not one more.
+    const burst = await Promise.all(Array.from({ length: 250 }, (_, n) => join(300 + n)));
+    expect(JOINS_PER_ADDRESS).toBeLessThan(550);
+    expect(tally(burst)).toEqual({ OK: JOINS_PER_ADDRESS - 300, RATE_LIMITED: 550 - JOINS_PER_ADDRESS });
+    expect(burst.find((answer) => answer.code === 'RATE_LIMITED')).toMatchObject({
+      status: 429,
+      message: expect.stringMatching(/^Too many join attempts in a short time; wait \d+ seconds?\.$/),
+    });
+    expect((await callerFor(db()).workshop.room({ roomCode })).live.participantCount).toBe(JOINS_PER_ADDRESS);
+    // 550 joins: a few seconds on a quiet machine, longer on a busy one.
+  }, 90_000);
 
   it('limits wrong codes that share a prefix across addresses, and never the right code of that prefix', async () => {
     const { roomCode } = await createRoom(db(), { count: 0 });

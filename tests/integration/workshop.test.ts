@@ -5,6 +5,7 @@ import { type Db, type DbHandle, createDb } from '~/db/client';
 import { eventBusFor } from '~/server/events';
 import { createInnerContext, createTRPCContext } from '~/server/trpc/context';
 import { createInProcessRateLimiter } from '~/server/rate-limits';
+import { JOINS_PER_ADDRESS } from '~/server/trpc/middleware/rate-limit';
 import { appRouter, createCaller } from '~/server/trpc/root';
 import { itemKey } from '~/core/model';
 import { comparable } from './fixtures/flow';
@@ -203,8 +204,21 @@ describeOnEveryEngine('workshop', (database) => {
     const room = await callerFor(db()).workshop.room({ roomCode: typed });
     expect(room).toMatchObject({ sessionId, title: 'Live workshop', question: 'Which strategy first?', live: { participantCount: 0 } });
     expect(room.model.criteria.map((c) => c.key)).toEqual(['criterion-a', 'criterion-b']);
+    // The room carries names, not descriptions: every phone reads it.
+    expect(room.model.criteria[0]).toEqual({ key: 'criterion-a', name: expect.objectContaining({ en: 'Criterion A' }), children: [] });
+    expect(room.model.alternatives.every((a) => !('description' in a))).toBe(true);
     const joined = await callerFor(db()).workshop.joinByCode({ roomCode: typed, displayName: 'Phone', stakeholderGroup: 'finance' });
     expect(joined).toMatchObject({ sessionId, participantKey: 'p1' });
+    // The join answers with the vote screen's state: the room as workshop.room gives it and the phone's own live
+    // state as workshop.live gives it, both with the new participant counted; read at another moment (serverTime).
+    const withoutClock = <T extends { serverTime: string }>(state: T) => ({ ...state, serverTime: expect.any(String) });
+    const roomNow = await callerFor(db()).workshop.room({ roomCode });
+    expect(joined.room).toEqual({ ...roomNow, live: withoutClock(roomNow.live) });
+    expect(joined.room.live).toMatchObject({ participantCount: 1, includedCount: 1, tally: null, waitingFor: null });
+    const liveNow = await callerFor(db(), joined.token).workshop.live({ sessionId });
+    expect(joined.live).toEqual(withoutClock(liveNow));
+    // Someone who has just joined has answered nothing: 1 pair of criteria and 3 of strategies under each of the 2.
+    expect(joined.live).toMatchObject({ myAnswers: { round: 1, answers: [] }, myRound: { answered: 0, required: 7 } });
     expect((await callerFor(db(), joined.token).participant.me({ sessionId })).participant.stakeholderGroup).toBe('finance');
     const viaInvite = await callerFor(db(), created.invite.token).participant.join({ sessionId, displayName: 'Link', stakeholderGroup: 'government' });
     expect(viaInvite.participantKey).toBe('p2');
@@ -243,7 +257,7 @@ describeOnEveryEngine('workshop', (database) => {
     expect((await phone.judgment.save(answer(5))).position).toBe(5);
     expect((await callerFor(db(), participants[0]!.token).participant.me({ sessionId })).judgments[0]!.position).toBe(5);
 
-    for (let n = 0; n < 300; n++) await limiter.hit('join/address:198.51.100.9', 300, 60_000);
+    for (let n = 0; n < JOINS_PER_ADDRESS; n++) await limiter.hit('join/address:198.51.100.9', JOINS_PER_ADDRESS, 60_000);
     const crowded = limitedCallerFor(db(), null, limiter, '198.51.100.9');
     await expect(crowded.workshop.joinByCode({ roomCode, displayName: 'Flood', stakeholderGroup: 'finance' })).rejects.toMatchObject({
       code: 'TOO_MANY_REQUESTS',

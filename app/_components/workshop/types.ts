@@ -12,5 +12,7 @@ export type TallyData = NonNullable<LiveStateData['tally']>;
 export type PairTallyData = Extract<TallyData, { kind: 'pair' }>;
 export type RatingTallyData = Extract<TallyData, { kind: 'rating' }>;
 export type ParticipantLiveData = Outputs['workshop']['live'];
+/** A join by room code: the participant's link, and the vote screen's first state (the room and their live state). */
+export type JoinedRoomData = Outputs['workshop']['joinByCode'];
 export type DashboardData = Outputs['workshop']['dashboard'];
 export type RoundsData = Outputs['workshop']['rounds'];

@@ -14,6 +14,7 @@ import { ParticipantIdentityFields } from '~/app/_components/participant-identit
 import { serverErrorInfo } from '~/app/_components/use-error-text';
 import { useTRPC } from '~/app/_trpc/client';
 import { readLinks, rememberLink } from '~/app/_trpc/link-tokens';
+import { useSeedJoinedRoom } from '~/app/_components/workshop/use-room';
 import styles from './join.module.css';
 
 type JoinFields = z.input<typeof JoinByCodeInput>;
@@ -44,6 +45,7 @@ export function JoinRoomForm({ initialCode }: { initialCode: string | null }) {
     retry: (failures, error) => failures < 2 && !['NOT_FOUND', 'RATE_LIMITED'].includes(serverErrorInfo(error).code ?? ''),
   });
   const join = useMutation(trpc.workshop.joinByCode.mutationOptions());
+  const seedJoinedRoom = useSeedJoinedRoom();
   const form = useForm<JoinFields, unknown, JoinValues>({
     resolver: zodResolver(JoinByCodeInput),
     defaultValues: { roomCode: codeFromUrl ?? initialCode ?? '', displayName: '' },
@@ -74,6 +76,8 @@ export function JoinRoomForm({ initialCode }: { initialCode: string | null }) {
     try {
       const joined = await join.mutateAsync(values);
       rememberLink({ sessionId: joined.sessionId, token: joined.token, role: 'participant' });
+      // The vote page shows what the join answered instead of asking again.
+      seedJoinedRoom(values.roomCode, joined);
       router.push(`/w/${values.roomCode}/vote`);
     } catch (error) {
       const info = serverErrorInfo(error);

@@ -15,6 +15,24 @@ function toCriterionView(node: CriterionElement): CriterionView {
   return { key: node.key, name: node.name, description: node.description, children: node.children.map(toCriterionView) };
 }
 
+type CriterionNames = { key: string; name: CriterionElement['name']; children: CriterionNames[] };
+
+function toCriterionNames(node: CriterionElement): CriterionNames {
+  return { key: node.key, name: node.name, children: node.children.map(toCriterionNames) };
+}
+
+/**
+ * The model as a live room shows it (projector, phones): the tree and the names, no descriptions or measures.
+ * Every phone of a room reads it as it joins, so it carries only what those screens show.
+ */
+export function toModelNamesView(session: SessionRow, model: SessionModel) {
+  return {
+    goal: session.goal,
+    criteria: model.roots.map(toCriterionNames),
+    alternatives: model.alternatives.map((a) => ({ key: a.key, name: a.name })),
+  };
+}
+
 export function toModelView(session: SessionRow, model: SessionModel, measureRows: MeasureRow[]) {
   return {
     goal: session.goal,

@@ -3,9 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import type { WorkshopRef } from '~/core/contracts/workshop';
 import { judgments, ratings } from '~/db/schema';
 import type { AccessContext, FacilitatorAccess, ParticipantAccess, ServiceArgs } from '../context';
-import { type RoundAnswers, buildAgenda, roundAnswersOf, roundProgress } from '~/core/model';
+import { type JudgmentAnswer, type RatingAnswer, type RoundAnswers, buildAgenda, roundAnswersOf, roundProgress } from '~/core/model';
 import { READ_SNAPSHOT } from '../shared/session-snapshot';
-import { forViewer, readLiveSnapshot } from './live-state';
+import { type RoomSnapshot, forViewer, readLiveSnapshot } from './live-state';
 
 /**
  * The live state for the facilitator (with the current item's tally before it is revealed) or a participant
@@ -22,19 +22,27 @@ export async function getLiveState({ ctx }: ServiceArgs<AccessContext<Facilitato
   // saves acknowledged after that number neither misses one nor keeps one a re-vote cleared.
   return ctx.db.transaction(async (tx) => {
     const snapshot = await readLiveSnapshot(tx, access.sessionId);
-    const { session, round, model } = snapshot;
     const ownJudgments = await tx
       .select({ nodeKey: judgments.nodeKey, aKey: judgments.aKey, bKey: judgments.bKey, position: judgments.position })
       .from(judgments)
-      .where(and(eq(judgments.participantId, access.participantId), eq(judgments.round, round.number)));
+      .where(and(eq(judgments.participantId, access.participantId), eq(judgments.round, snapshot.round.number)));
     const ownRatings = await tx
       .select({ criterionKey: ratings.criterionKey, alternativeKey: ratings.alternativeKey, intensity: ratings.intensity })
       .from(ratings)
-      .where(and(eq(ratings.participantId, access.participantId), eq(ratings.round, round.number)));
-    const agenda = buildAgenda(model, session.alternativeScoring, round.nodeKeys);
-    const answers = roundAnswersOf(agenda, { judgments: ownJudgments, ratings: ownRatings });
-    const myAnswers: RoundAnswers = { seq: snapshot.state.seq, round: round.number, answers };
-    const myRound = roundProgress(agenda, new Map(answers.map((answer) => [answer.key, answer])));
-    return { ...forViewer(snapshot.state, 'participant'), myAnswers, myRound };
+      .where(and(eq(ratings.participantId, access.participantId), eq(ratings.round, snapshot.round.number)));
+    return participantLiveState(snapshot, ownJudgments, ownRatings);
   }, READ_SNAPSHOT);
+}
+
+/**
+ * A participant's live state from a snapshot and their answers of its round (read in the same snapshot): what
+ * `workshop.live` returns to a participant; joinByCode gives it with no answers, for someone who has just joined.
+ */
+export function participantLiveState(snapshot: RoomSnapshot, ownJudgments: JudgmentAnswer[], ownRatings: RatingAnswer[]) {
+  const { session, round, model } = snapshot;
+  const agenda = buildAgenda(model, session.alternativeScoring, round.nodeKeys);
+  const answers = roundAnswersOf(agenda, { judgments: ownJudgments, ratings: ownRatings });
+  const myAnswers: RoundAnswers = { seq: snapshot.state.seq, round: round.number, answers };
+  const myRound = roundProgress(agenda, new Map(answers.map((answer) => [answer.key, answer])));
+  return { ...forViewer(snapshot.state, 'participant'), myAnswers, myRound };
 }

@@ -1,10 +1,8 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import type { RoomRef } from '~/core/contracts/workshop';
-import { measures } from '~/db/schema';
 import type { ServiceArgs, ServiceContext } from '../context';
-import { toModelView } from '../sessions/views';
-import { forViewer, readLiveSnapshot } from './live-state';
+import { toModelNamesView } from '../sessions/views';
+import { type RoomSnapshot, forViewer, readRoomSnapshot } from './live-state';
 import { findSessionByRoomCode } from './room';
 
 /**
@@ -14,19 +12,21 @@ import { findSessionByRoomCode } from './room';
  */
 export async function getRoom({ ctx, input }: ServiceArgs<ServiceContext, RoomRef>) {
   const sessionId = await findSessionByRoomCode(ctx.db, input.roomCode);
-  const snapshot = await readLiveSnapshot(ctx.db, sessionId);
-  const { session, model: sessionModel } = snapshot;
-  const measureRows = await ctx.db.select().from(measures).where(eq(measures.sessionId, sessionId));
-  const { measures: _measures, ...model } = toModelView(session, sessionModel, measureRows);
+  return roomView(await readRoomSnapshot(ctx.db, sessionId));
+}
+
+/** The room of a live snapshot, as `workshop.room` returns it (joinByCode returns the same with the new participant). */
+export function roomView(snapshot: RoomSnapshot) {
+  const { session, model } = snapshot;
   return {
-    sessionId,
+    sessionId: session.id,
     title: session.title,
     question: session.question,
     locale: session.locale,
     status: session.status,
     alternativeScoring: session.alternativeScoring,
     scale: session.methodSettings.scale,
-    model,
+    model: toModelNamesView(session, model),
     live: forViewer(snapshot.state, 'public'),
   };
 }

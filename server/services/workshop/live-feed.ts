@@ -16,13 +16,14 @@ export type WorkshopEvent = {
 /** Notices arriving this close together are answered with one read of the state. */
 const COALESCE_MS = 25;
 /**
- * When the notices waiting are all answers, the wait before the read: a room of 200 answers about 100 times a
- * second, and what answers change (how many answered the current pair, its tally) reaches the projector and the
- * dashboards a fifth of a second later without anyone noticing, for an eighth of the reads. A facilitator's
- * step still goes out within COALESCE_MS.
+ * When the notices waiting are all answers or joins, the wait before the read: a room of 200 answers about 100
+ * times a second, and a room of 300 joins within ten seconds; what those change (how many answered the current
+ * pair, its tally, how many are in) reaches the projector, the phones and the dashboards a fifth of a second
+ * later without anyone noticing, for an eighth of the reads and of the events sent to every open stream. A
+ * facilitator's step still goes out within COALESCE_MS.
  */
-const ANSWERS_COALESCE_MS = 200;
-const ANSWER_KINDS: ReadonlySet<WorkshopEventKind> = new Set(['answer.saved', 'answer.removed', 'comment.saved']);
+const ROOM_TRAFFIC_COALESCE_MS = 200;
+const ROOM_TRAFFIC_KINDS: ReadonlySet<WorkshopEventKind> = new Set(['answer.saved', 'answer.removed', 'comment.saved', 'participant.joined']);
 
 type Batch = { kinds: WorkshopEventKind[]; state: LiveState } | { error: unknown };
 type BatchListener = (batch: Batch) => void;
@@ -39,15 +40,24 @@ type SessionFeed = {
   /** When the scheduled read runs (performance.now()), so a facilitator's step can bring it forward. */
   timerDueAt: number;
   isReading: boolean;
+  /**
+   * The state of the last read, while no notice has come since: a stream opening then starts from it instead of
+   * reading the same state again (300 phones opening their streams within seconds). Every change raises the
+   * session's event sequence, so of two states the one with the higher `seq` is the newer.
+   */
+  latest: LiveState | null;
   ready: Promise<() => void>;
 };
+
+/** No read is waiting or running: every notice received so far is in `latest` (when there is one). */
+const isIdle = (feed: SessionFeed) => !feed.isReading && feed.timer === null && feed.pending.size === 0;
 
 const feedsByBus = new WeakMap<EventBus, Map<string, SessionFeed>>();
 
 function scheduleRead(db: Db, sessionId: string, feed: SessionFeed): void {
   if (feed.isReading) return;
-  const onlyAnswers = [...feed.pending].every((kind) => ANSWER_KINDS.has(kind));
-  const dueAt = performance.now() + (onlyAnswers ? ANSWERS_COALESCE_MS : COALESCE_MS);
+  const onlyTraffic = [...feed.pending].every((kind) => ROOM_TRAFFIC_KINDS.has(kind));
+  const dueAt = performance.now() + (onlyTraffic ? ROOM_TRAFFIC_COALESCE_MS : COALESCE_MS);
   if (feed.timer) {
     if (feed.timerDueAt <= dueAt) return;
     clearTimeout(feed.timer);
@@ -74,12 +84,13 @@ async function readAndDeliver(db: Db, sessionId: string, feed: SessionFeed): Pro
     batch = { error };
   }
   feed.isReading = false;
+  feed.latest = 'state' in batch && feed.pending.size === 0 ? batch.state : null;
   for (const listener of feed.listeners) listener(batch);
   if (feed.pending.size > 0) scheduleRead(db, sessionId, feed);
 }
 
-/** Joins the session's feed in this process; resolves once notices from now on reach `listener`. */
-async function joinFeed(db: Db, bus: EventBus, sessionId: string, listener: BatchListener): Promise<() => void> {
+/** Joins the session's feed in this process; resolves once notices from now on reach `listener`, with the feed. */
+async function joinFeed(db: Db, bus: EventBus, sessionId: string, listener: BatchListener): Promise<{ feed: SessionFeed; leave: () => void }> {
   let feeds = feedsByBus.get(bus);
   if (!feeds) feedsByBus.set(bus, (feeds = new Map()));
   let feed = feeds.get(sessionId);
@@ -90,11 +101,13 @@ async function joinFeed(db: Db, bus: EventBus, sessionId: string, listener: Batc
       timer: null,
       timerDueAt: 0,
       isReading: false,
+      latest: null,
       ready: Promise.resolve(() => {}),
     };
     created.ready = bus
       .subscribe(sessionId, (notice: WorkshopNotice) => {
         created.pending.add(notice.kind);
+        created.latest = null;
         scheduleRead(db, sessionId, created);
       })
       .catch((error: unknown) => {
@@ -120,12 +133,28 @@ async function joinFeed(db: Db, bus: EventBus, sessionId: string, listener: Batc
     if (joined.timer) clearTimeout(joined.timer);
     void joined.ready.then((unsubscribe) => unsubscribe()).catch(() => undefined);
   }
-  return leave;
+  return { feed: joined, leave };
+}
+
+/**
+ * The state a stream opening now starts from, or null when a read of the feed is waiting or running: its batch,
+ * which reaches this stream too, is then the first state. Otherwise the feed's last state when nothing changed
+ * since, else a read of its own (kept for the next stream when nothing came in meanwhile).
+ */
+async function firstState(db: Db, sessionId: string, feed: SessionFeed): Promise<LiveState | null> {
+  if (!isIdle(feed)) return null;
+  // Nothing changed since it was read, so it is the state now; the clock the countdown uses is now's.
+  if (feed.latest) return { ...feed.latest, serverTime: new Date().toISOString() };
+  const state = (await readLiveSnapshot(db, sessionId)).state;
+  // Read again: a notice may have come, and its read ended, while this one ran.
+  const held = feed.latest as LiveState | null;
+  if (isIdle(feed) && (held === null || held.seq < state.seq)) feed.latest = state;
+  return state;
 }
 
 /**
  * The event stream of one session for one viewer, ending when `signal` aborts (the client went away). It listens
- * before it reads, so nothing falls between. The first event is a `sync` with the current state, unless
+ * before it reads, so nothing falls between (firstState: the read may be the feed's). The first event is a `sync` with the current state, unless
  * `lastEventId` shows the client already has it (a reconnect that missed nothing); after that, one event per
  * coalesced burst of changes, each with the fresh state. Only the latest state matters, so a slow client gets
  * the newest state instead of a backlog.
@@ -149,7 +178,7 @@ export async function* streamLiveEvents({
   const inbox: { batch: Batch | null; wake: (() => void) | null } = { batch: null, wake: null };
   const onAbort = () => inbox.wake?.();
   signal?.addEventListener('abort', onAbort);
-  const leave = await joinFeed(db, bus, sessionId, (batch) => {
+  const { feed, leave } = await joinFeed(db, bus, sessionId, (batch) => {
     const waiting = inbox.batch;
     inbox.batch =
       waiting && 'kinds' in waiting && 'kinds' in batch
@@ -158,9 +187,13 @@ export async function* streamLiveEvents({
     inbox.wake?.();
   });
   try {
-    const first = (await readLiveSnapshot(db, sessionId)).state;
-    let lastSeq = first.seq;
-    if (lastEventId !== String(first.seq)) yield { seq: first.seq, kinds: ['sync'], state: forViewer(first, viewer) };
+    const first = await firstState(db, sessionId, feed);
+    // The sequence of the last state sent; null until the first, which is a `sync` whatever the batch's kinds.
+    let lastSeq: number | null = null;
+    if (first) {
+      lastSeq = first.seq;
+      if (lastEventId !== String(first.seq)) yield { seq: first.seq, kinds: ['sync'], state: forViewer(first, viewer) };
+    }
     while (!signal?.aborted) {
       const batch = inbox.batch;
       if (!batch) {
@@ -170,6 +203,11 @@ export async function* streamLiveEvents({
       }
       inbox.batch = null;
       if ('error' in batch) throw batch.error;
+      if (lastSeq === null) {
+        lastSeq = batch.state.seq;
+        if (lastEventId !== String(batch.state.seq)) yield { seq: batch.state.seq, kinds: ['sync'], state: forViewer(batch.state, viewer) };
+        continue;
+      }
       const kinds: WorkshopEventKind[] = batch.kinds.length ? batch.kinds : ['sync'];
       if (batch.state.seq === lastSeq && !kinds.includes('sync')) continue;
       lastSeq = batch.state.seq;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { withShownNames } from '~/server/services/shared/participant-names';
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import {
   consensusIndicator,
   consensusLevel,
@@ -83,7 +83,7 @@ export type LiveState = {
 
 export type LiveViewer = 'facilitator' | 'participant' | 'public';
 
-type LiveSnapshot = {
+export type LiveSnapshot = {
   session: SessionRow;
   workshop: WorkshopRow;
   round: RoundInfo;
@@ -170,17 +170,19 @@ function tallyRating(session: SessionRow, rows: Array<{ intensity: string; parti
 export async function readLiveSnapshot(db: Db, sessionId: string): Promise<LiveSnapshot> {
   // Sequential: `db` may be a transaction (one connection), where node-postgres would only queue them anyway.
   const { session, workshop, round } = await readSessionState(db, sessionId);
+  return readSnapshotAt(db, session, workshop, round);
+}
+
+async function readSnapshotAt(db: Db, session: SessionRow, workshop: WorkshopRow, round: RoundInfo): Promise<LiveSnapshot> {
+  const sessionId = session.id;
   const model = await loadModelAt(db, session);
   // Only the facilitator's view names anyone (waitingFor); anonymous mode applies to it.
   const participantRows = await withShownNames(await db.select().from(participants).where(eq(participants.sessionId, sessionId)), session);
   const included = new Map(participantRows.filter((p) => p.isIncluded).map((p) => [p.id, p]));
   const item = workshop.currentItem;
-  let current: LiveState['current'] = null;
   let tally: LiveTally | null = null;
   let answeredIds: Set<string> = new Set();
   if (item) {
-    const agenda = buildAgenda(model, session.alternativeScoring, round.nodeKeys);
-    current = { ...item, index: agenda.findIndex((entry) => isSameItem(entry, item)), total: agenda.length };
     if (item.kind === 'pair') {
       const rows = await db
         .select({ participantId: judgments.participantId, aKey: judgments.aKey, position: judgments.position })
@@ -219,8 +221,35 @@ export async function readLiveSnapshot(db: Db, sessionId: string): Promise<LiveS
       );
     }
   }
-  const state: LiveState = {
-    sessionId,
+  const state = stateOf(session, workshop, round, model, {
+    participantCount: participantRows.length,
+    includedCount: included.size,
+    answeredCount: tally?.answered ?? 0,
+    tally,
+    waitingFor: item
+      ? [...included.values()]
+          .filter((p) => !answeredIds.has(p.id))
+          .map((p) => ({ participantId: p.id, displayName: p.displayName, stakeholderGroup: p.stakeholderGroup }))
+      : [],
+  });
+  return { session, workshop, round, model, participantRows, state };
+}
+
+function stateOf(
+  session: SessionRow,
+  workshop: WorkshopRow,
+  round: RoundInfo,
+  model: SessionModel,
+  counted: Pick<LiveState, 'participantCount' | 'includedCount' | 'answeredCount' | 'tally' | 'waitingFor'>,
+): LiveState {
+  const item = workshop.currentItem;
+  let current: LiveState['current'] = null;
+  if (item) {
+    const agenda = buildAgenda(model, session.alternativeScoring, round.nodeKeys);
+    current = { ...item, index: agenda.findIndex((entry) => isSameItem(entry, item)), total: agenda.length };
+  }
+  return {
+    sessionId: session.id,
     seq: workshop.eventSeq,
     status: session.status,
     mode: workshop.mode,
@@ -228,20 +257,71 @@ export async function readLiveSnapshot(db: Db, sessionId: string): Promise<LiveS
     round: { number: round.number, status: round.status, nodeKeys: round.nodeKeys },
     current,
     isRevealed: workshop.isRevealed,
-    participantCount: participantRows.length,
-    includedCount: included.size,
-    answeredCount: tally?.answered ?? 0,
-    tally,
+    ...counted,
     votingEndsAt: workshop.votingEndsAt?.toISOString() ?? null,
     countdownSeconds: workshop.countdownSeconds,
     serverTime: new Date().toISOString(),
-    waitingFor: item
-      ? [...included.values()]
-          .filter((p) => !answeredIds.has(p.id))
-          .map((p) => ({ participantId: p.id, displayName: p.displayName, stakeholderGroup: p.stakeholderGroup }))
-      : [],
   };
-  return { session, workshop, round, model, participantRows, state };
+}
+
+/** A snapshot for the room's public views: the state as forViewer(state, 'public' or 'participant') gives it. */
+export type RoomSnapshot = Omit<LiveSnapshot, 'participantRows'>;
+
+/**
+ * The state the room's public views see (the join screen, a phone as it joins): while the current item is not
+ * revealed they see no tally and no names, only how many are in and how many answered, so these are counted in
+ * the database instead of reading every participant and answer (a room of 300 joining reads this 600 times in
+ * seconds). Once revealed, the full snapshot.
+ */
+export async function readRoomSnapshot(db: Db, sessionId: string): Promise<RoomSnapshot> {
+  const { session, workshop, round } = await readSessionState(db, sessionId);
+  const item = workshop.currentItem;
+  if (item && workshop.isRevealed) return readSnapshotAt(db, session, workshop, round);
+  const model = await loadModelAt(db, session);
+  const [people] = await db
+    .select({ participantCount: count(), includedCount: sql<number>`count(*) filter (where ${participants.isIncluded})`.mapWith(Number) })
+    .from(participants)
+    .where(eq(participants.sessionId, sessionId));
+  let answeredCount = 0;
+  if (item) {
+    const answered =
+      item.kind === 'pair'
+        ? db
+            .select({ n: count() })
+            .from(judgments)
+            .innerJoin(participants, eq(participants.id, judgments.participantId))
+            .where(
+              and(
+                eq(judgments.sessionId, sessionId),
+                eq(judgments.round, round.number),
+                eq(judgments.nodeKey, item.nodeKey),
+                eq(judgments.pairKey, pairKey(item.a, item.b)),
+                eq(participants.isIncluded, true),
+              ),
+            )
+        : db
+            .select({ n: count() })
+            .from(ratings)
+            .innerJoin(participants, eq(participants.id, ratings.participantId))
+            .where(
+              and(
+                eq(ratings.sessionId, sessionId),
+                eq(ratings.round, round.number),
+                eq(ratings.criterionKey, item.criterionKey),
+                eq(ratings.alternativeKey, item.alternativeKey),
+                eq(participants.isIncluded, true),
+              ),
+            );
+    answeredCount = (await answered)[0]?.n ?? 0;
+  }
+  const state = stateOf(session, workshop, round, model, {
+    participantCount: people?.participantCount ?? 0,
+    includedCount: people?.includedCount ?? 0,
+    answeredCount,
+    tally: null,
+    waitingFor: null,
+  });
+  return { session, workshop, round, model, state };
 }
 
 /** The facilitator sees the tally before revealing it; the room sees it once revealed. */

@@ -74,13 +74,15 @@ const WRONG_ROOM_CODE_WINDOW_MS = 60_000;
 
 /**
  * Wrong room codes, limited per caller address and per code prefix (the first two characters, across every
- * address, against guessing spread over many addresses). A look-up is counted in both before it runs; one
- * that finds its room is given back, so only wrong codes count, and only wrong codes are refused: past a limit
- * a wrong code gets RATE_LIMITED instead of NOT_FOUND while a right code still gets in. So one mistyping
- * phone never locks out the venue it shares an address with. The price: past the limit a refusal still tells
- * a guesser who ignores the wait that the code was wrong, so what bounds such a guesser is the procedures' own
- * per-address limits (room look-ups 1,000 a minute): with about a billion codes and a handful of rooms open,
- * months of guessing per room found, from one address (an IPv6 /64 counts as one).
+ * address, against guessing spread over many addresses). Only wrong codes count, and only wrong codes are
+ * refused: a look-up that finds its room counts nowhere here, and past a limit a wrong code gets RATE_LIMITED
+ * instead of NOT_FOUND while a right code still gets in. So one mistyping phone never locks out the venue it
+ * shares an address with, and a room of 300 opening its phones costs no counter writes here (on PostgreSQL
+ * each is a write to one row every phone of the venue shares). A miss is counted once the look-up said so, not
+ * before: a refusal tells a guesser that the code was wrong either way (a right code is never refused), so what
+ * bounds a guesser is the procedures' own per-address limits, counted before they run (room look-ups 1,000 a
+ * minute): with about a billion codes and a handful of rooms open, months of guessing per room found, from one
+ * address (an IPv6 /64 counts as one).
  */
 export const wrongRoomCodeLimit = experimental_standaloneMiddleware<{ ctx: LimitedContext }>().create(async function wrongRoomCodeLimit({
   ctx,
@@ -92,18 +94,14 @@ export const wrongRoomCodeLimit = experimental_standaloneMiddleware<{ ctx: Limit
   // A code of the wrong shape is refused by the input contract and looks nothing up.
   if (!ctx.rateLimiter || !code.success) return next();
   const limiter = ctx.rateLimiter;
+  const result = await next();
+  const cause = result.ok ? null : result.error.cause;
+  if (!(cause instanceof AppError && cause.code === 'NOT_FOUND')) return result;
   const buckets = [
     { key: `room-code-miss/${addressKey(ctx)}`, limit: WRONG_ROOM_CODES_PER_ADDRESS },
     { key: `room-code-miss/prefix:${code.data.slice(0, ROOM_CODE_PREFIX_LENGTH)}`, limit: WRONG_ROOM_CODES_PER_PREFIX },
   ];
   const verdicts = await Promise.all(buckets.map(({ key, limit }) => limiter.hit(key, limit, WRONG_ROOM_CODE_WINDOW_MS)));
-  const result = await next();
-  const cause = result.ok ? null : result.error.cause;
-  const isWrongCode = cause instanceof AppError && cause.code === 'NOT_FOUND';
-  if (!isWrongCode) {
-    await Promise.all(verdicts.map((verdict) => (verdict.isAllowed ? verdict.undo() : undefined)));
-    return result;
-  }
   let refusal: Extract<RateLimitVerdict, { isAllowed: false }> | undefined;
   for (const [n, verdict] of verdicts.entries()) {
     if (verdict.isAllowed) continue;
@@ -115,11 +113,16 @@ export const wrongRoomCodeLimit = experimental_standaloneMiddleware<{ ctx: Limit
 });
 
 /**
- * Joining (participant.join and workshop.joinByCode share it), per caller address. A room of 200 on one venue
- * Wi-Fi shares one address and joins within a minute or two, so the budget is wide; it still stops a script
- * from creating participants at speed (and maxParticipants caps each session).
+ * Joins per caller address a minute: the venue allowance. A room of 300 on one venue Wi-Fi (one address behind
+ * its NAT) joins within seconds, and late comers, second devices and retries come on top, so the budget is wide;
+ * it still stops a script from creating participants at speed (and maxParticipants caps each session). The
+ * address is the socket's (server.mjs replaces any X-Forwarded-For the client sent), so a burst cannot be
+ * spread over made-up addresses.
  */
-export const joinRateLimit = rateLimit('join', { limit: 300, windowMs: 60_000, by: 'address', what: 'join attempts' });
+export const JOINS_PER_ADDRESS = 500;
+
+/** Joining (participant.join and workshop.joinByCode share it), per caller address. */
+export const joinRateLimit = rateLimit('join', { limit: JOINS_PER_ADDRESS, windowMs: 60_000, by: 'address', what: 'join attempts' });
 
 /**
  * New sessions per address: session.create and session.duplicate share it (anyone may create a session and so

@@ -25,7 +25,7 @@ function reorderedTree(nodes: CriterionView[], parentKey: string | null, ordered
 }
 
 /** A criterion where the tree shows it: its depth (1 at the top) and outline number ("2.1"). */
-type Placed = { node: CriterionView; depth: number; number: string };
+type Placed = { node: UiModel['criteria'][number]['spec']; depth: number; number: string };
 
 /** Every criterion in the model's reading order with its outline number. */
 function placedCriteria(model: UiModel): Placed[] {

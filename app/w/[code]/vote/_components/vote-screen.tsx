@@ -17,7 +17,7 @@ import { useDecisionModel } from '~/app/_components/use-decision-model';
 import { type AcknowledgedAnswer, type AgendaItem, buildAgenda, itemKey, roundProgress, withAcknowledged } from '~/core/model';
 import type { RoomData } from '~/app/_components/workshop/types';
 import { useItemText } from '~/app/_components/workshop/use-item-text';
-import { useRoom } from '~/app/_components/workshop/use-room';
+import { useJoinedLive, useRoom } from '~/app/_components/workshop/use-room';
 import type { LiveConnection } from '~/app/_components/workshop/use-room-events';
 import styles from './vote.module.css';
 
@@ -146,9 +146,12 @@ function VoteBody({
   // Own answers in this round as the server holds them: read with this phone's participant link (an explicit token,
   // so a facilitator link held in the same browser is never used) at the sequence number of the last event that can
   // have cleared one, plus the saves the server acknowledged since. Nothing is kept once the screen is left.
+  // Right after a join by room code, the join's answer carried the first read (at the room's sequence number).
+  const joinedLive = useJoinedLive(sessionId);
   const mine = useQuery({
     queryKey: ['workshop.live.participant', sessionId, readSeq],
     queryFn: () => trpcClient.workshop.live.query({ sessionId }, { context: { token } }),
+    initialData: joinedLive?.myAnswers?.seq === readSeq ? joinedLive : undefined,
     staleTime: Infinity,
     gcTime: 0,
     retry: (failures, error) => failures < 3 && !['FORBIDDEN', 'UNAUTHORIZED', 'NOT_FOUND'].includes(serverErrorInfo(error).code ?? ''),
