@@ -15,7 +15,8 @@ import { ProfileStep } from './profile-step';
 import styles from './questionnaire.module.css';
 import { RatingsStep } from './ratings-step';
 import { ResultStep } from './result-step';
-import { buildSteps, localProgress, pairwiseNodes, ratingAnswerKey, type Step } from './steps';
+import { buildSteps, localProgress, pairAnswerKey, pairwiseNodes, ratingAnswerKey, type Step } from './steps';
+import { type AppliedSuggestion, SuggestionNotice } from './suggestion-notice';
 import { useDecisionModel } from '~/app/_components/use-decision-model';
 import type { MyAnswers, ProfileData, ProfileDefinition, SessionData } from './types';
 import { initialAnswers, useAnswers } from './use-answers';
@@ -23,6 +24,7 @@ import { useJudgmentText } from '~/app/_components/judgment/use-judgment-text';
 import { useParticipantLink } from './use-participant-link';
 
 const MODE_STORAGE_KEY = 'clusterwise.answerMode';
+const NUMBERS_STORAGE_KEY = 'clusterwise.showScaleNumbers';
 
 export function Questionnaire({ sessionId }: { sessionId: string }) {
   const t = useTranslations('questionnaire');
@@ -146,6 +148,22 @@ function useAnswerMode(): [AnswerMode, (mode: AnswerMode) => void] {
   return [mode, change];
 }
 
+/** A yes/no choice this browser remembers between questions and visits. */
+function useStoredFlag(key: string): [boolean, (value: boolean) => void] {
+  const [value, setValue] = useState(false);
+  useEffect(() => {
+    if (window.localStorage.getItem(key) === 'yes') setValue(true);
+  }, [key]);
+  const change = useCallback(
+    (next: boolean) => {
+      setValue(next);
+      window.localStorage.setItem(key, next ? 'yes' : 'no');
+    },
+    [key],
+  );
+  return [value, change];
+}
+
 function QuestionnaireFlow({
   sessionId,
   token,
@@ -197,9 +215,11 @@ function QuestionnaireFlow({
   });
   const step = steps[Math.min(index, steps.length - 1)]!;
   const [mode, setMode] = useAnswerMode();
+  const [showNumbers, setShowNumbers] = useStoredFlag(NUMBERS_STORAGE_KEY);
   const [isOverview, setOverview] = useState(false);
   const [kept, setKept] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
+  const [applied, setApplied] = useState<AppliedSuggestion | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const warningRef = useRef<HTMLHeadingElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
@@ -231,6 +251,7 @@ function QuestionnaireFlow({
     const clamped = Math.max(0, Math.min(steps.length - 1, target));
     setIndex(clamped);
     setAnnouncement('');
+    setApplied(null);
     requestFocus('heading');
     if (steps[clamped]?.kind === 'result') void answers.flush();
   };
@@ -276,8 +297,41 @@ function QuestionnaireFlow({
 
   const applySuggestion = (contradiction: Contradiction) => {
     if (!node) return;
-    answers.setJudgment(node, contradiction.i, contradiction.j, contradiction.suggested);
-    setAnnouncement(t('consistency.applied', { sentence: text.sentence(node, contradiction.i, contradiction.j, contradiction.suggested) }));
+    const { i, j, suggested } = contradiction;
+    const changedIndex = steps.findIndex((s) => s.id === pairAnswerKey(node, i, j));
+    const changedStep = steps[changedIndex];
+    answers.setJudgment(node, i, j, suggested);
+    setApplied({
+      node,
+      i,
+      j,
+      previous: judgments.get(pairAnswerKey(node, i, j)) ?? null,
+      suggested,
+      fromIndex: index,
+      changedIndex,
+      questionNumber: changedStep?.kind === 'pair' ? changedStep.pairIndex + 1 : 0,
+      questionCount: changedStep?.kind === 'pair' ? changedStep.pairCount : 0,
+    });
+    requestFocus('heading');
+  };
+
+  /** Moves between the changed question and where the participant was, keeping the notice of the change. */
+  const goKeepingChange = (target: number) => {
+    const change = applied;
+    setOverview(false);
+    goTo(target);
+    setApplied(change);
+  };
+
+  const undoSuggestion = () => {
+    if (!applied) return;
+    answers.setJudgment(applied.node, applied.i, applied.j, applied.previous);
+    setAnnouncement(
+      t('consistency.changed.undone', {
+        sentence: applied.previous === null ? t('consistency.changed.unanswered') : text.sentence(applied.node, applied.i, applied.j, applied.previous),
+      }),
+    );
+    setApplied(null);
     requestFocus('heading');
   };
 
@@ -329,6 +383,19 @@ function QuestionnaireFlow({
         </div>
       ) : null}
 
+      {/* Above the question, so the change is in view where the focus lands. */}
+      {applied ? (
+        <SuggestionNotice
+          applied={applied}
+          index={index}
+          text={text}
+          onShow={() => goKeepingChange(applied.changedIndex)}
+          onReturn={() => goKeepingChange(applied.fromIndex)}
+          onUndo={undoSuggestion}
+          onDismiss={() => setApplied(null)}
+        />
+      ) : null}
+
       <div key={`${step.id}${isOverview && step.kind === 'pair' ? ':overview' : ''}`}>
         {step.kind === 'profile' ? (
           <ProfileStep
@@ -346,6 +413,9 @@ function QuestionnaireFlow({
             answers={judgments}
             mode={mode}
             isOverview={isOverview}
+            scale={methodSettings.scale}
+            showNumbers={showNumbers}
+            onShowNumbersChange={setShowNumbers}
             consistency={consistency ?? { state: 'not-applicable' }}
             isKept={isKept}
             text={text}
