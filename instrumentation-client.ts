@@ -1,4 +1,4 @@
-// Before hydration: browsers without locale data for a UI language start loading it now (see intl-ready.tsx).
+// Before hydration: a browser without locale data for the page's language starts loading it now (intl-ready.tsx).
 import { startLocaleData } from './app/_components/intl-locale-start';
 
-startLocaleData();
+startLocaleData(document.documentElement.lang);

@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <IntlReady>
+        <IntlReady locale={locale}>
           <NextIntlClientProvider>
             <a className="skip-link" href="#content">
               {t('app.skipToContent')}

@@ -25,6 +25,12 @@ import { useParticipantLink } from './use-participant-link';
 
 const MODE_STORAGE_KEY = 'clusterwise.answerMode';
 const NUMBERS_STORAGE_KEY = 'clusterwise.showScaleNumbers';
+/**
+ * The step each session's questionnaire shows, kept in memory: when the page is mounted again (switching to a
+ * language whose locale data the browser lacked, app/_components/intl-ready.tsx) it stays where it was. A reload
+ * starts from the answers again.
+ */
+const shownPositions = new Map<string, { stepId: string; isOverview: boolean }>();
 
 export function Questionnaire({ sessionId }: { sessionId: string }) {
   const t = useTranslations('questionnaire');
@@ -208,15 +214,22 @@ function QuestionnaireFlow({
     [],
   );
 
-  // Reopening the link resumes at the first question without an answer.
+  // Reopening the link resumes at the first question without an answer; mounted again in the same page, the
+  // questionnaire stays on the step it was showing.
+  const [remembered] = useState(() => shownPositions.get(sessionId) ?? null);
   const [index, setIndex] = useState(() => {
+    const kept = remembered ? steps.findIndex((step) => step.id === remembered.stepId) : -1;
+    if (kept >= 0) return kept;
     const first = steps.findIndex((step) => !isAnswered(step, initial));
     return first < 0 ? steps.length - 1 : first;
   });
   const step = steps[Math.min(index, steps.length - 1)]!;
   const [mode, setMode] = useAnswerMode();
   const [showNumbers, setShowNumbers] = useStoredFlag(NUMBERS_STORAGE_KEY);
-  const [isOverview, setOverview] = useState(false);
+  const [isOverview, setOverview] = useState(() => Boolean(remembered?.isOverview && remembered.stepId === step.id));
+  useEffect(() => {
+    shownPositions.set(sessionId, { stepId: step.id, isOverview });
+  }, [sessionId, step.id, isOverview]);
   const [kept, setKept] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
   const [applied, setApplied] = useState<AppliedSuggestion | null>(null);
