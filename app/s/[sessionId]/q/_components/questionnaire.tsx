@@ -216,7 +216,7 @@ function QuestionnaireFlow({
 
   // Reopening the link resumes at the first question without an answer; mounted again in the same page, the
   // questionnaire stays on the step it was showing.
-  const [remembered] = useState(() => shownPositions.get(sessionId) ?? null);
+  const [remembered] = useState(() => shownPositions.get(`${sessionId}|${token}`) ?? null);
   const [index, setIndex] = useState(() => {
     const kept = remembered ? steps.findIndex((step) => step.id === remembered.stepId) : -1;
     if (kept >= 0) return kept;
@@ -228,8 +228,8 @@ function QuestionnaireFlow({
   const [showNumbers, setShowNumbers] = useStoredFlag(NUMBERS_STORAGE_KEY);
   const [isOverview, setOverview] = useState(() => Boolean(remembered?.isOverview && remembered.stepId === step.id));
   useEffect(() => {
-    shownPositions.set(sessionId, { stepId: step.id, isOverview });
-  }, [sessionId, step.id, isOverview]);
+    shownPositions.set(`${sessionId}|${token}`, { stepId: step.id, isOverview });
+  }, [sessionId, token, step.id, isOverview]);
   const [kept, setKept] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
   const [applied, setApplied] = useState<AppliedSuggestion | null>(null);
