@@ -357,6 +357,12 @@ test('the questionnaire reads in Russian and Azerbaijani, options compared pairw
     name: 'Насколько «Экономический рост и инновации» важнее, чем «Рабочие места и качество жизни», для этого кластера?',
   });
   await expect(question).toBeFocused();
+  // Next on an unanswered comparison skips it; the next question says so, with the way back.
+  await page.getByRole('button', { name: 'Далее', exact: true }).click();
+  const skippedNote = page.getByRole('status').filter({ hasText: 'Вы пропустили вопрос: «Критерии», вопрос 1 из 15.' });
+  await skippedNote.getByRole('button', { name: 'Ответить сейчас' }).click();
+  await expect(question).toBeFocused();
+  await expect(skippedNote).toBeHidden();
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowUp');
   await expect(

@@ -233,6 +233,8 @@ function QuestionnaireFlow({
   const [kept, setKept] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
   const [applied, setApplied] = useState<AppliedSuggestion | null>(null);
+  /** The comparison Next just left unanswered, named on the following step with the way back to it. */
+  const [skipped, setSkipped] = useState<{ index: number; where: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const warningRef = useRef<HTMLHeadingElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
@@ -265,6 +267,7 @@ function QuestionnaireFlow({
     setIndex(clamped);
     setAnnouncement('');
     setApplied(null);
+    setSkipped(null);
     requestFocus('heading');
     if (steps[clamped]?.kind === 'result') void answers.flush();
   };
@@ -288,6 +291,13 @@ function QuestionnaireFlow({
       return;
     }
     goTo(target);
+    // Next on an unanswered comparison skips it: say so on the next step, with the way back.
+    if (step.kind === 'pair' && !isOverview && !judgments.has(step.id)) {
+      setSkipped({
+        index,
+        where: t('consistency.changed.where', { node: text.nodeTitle(step.node), n: step.pairIndex + 1, count: step.pairCount }),
+      });
+    }
   };
 
   useEffect(() => {
@@ -393,6 +403,15 @@ function QuestionnaireFlow({
               {t('retry')}
             </button>
           ) : null}
+        </div>
+      ) : null}
+
+      {skipped ? (
+        <div className={`notice ${styles.skippedNotice}`} role="status">
+          <p>{t('skippedNotice', { where: skipped.where })}</p>
+          <button type="button" className="button" onClick={() => goTo(skipped.index)}>
+            {t('skippedAnswer')}
+          </button>
         </div>
       ) : null}
 
