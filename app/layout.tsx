@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { IntlReady } from './_components/intl-ready';
 import { LanguageSwitcher } from './_components/language-switcher';
 import { TRPCReactProvider } from './_trpc/client';
 import './globals.css';
@@ -20,21 +21,23 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
-          <a className="skip-link" href="#content">
-            {t('app.skipToContent')}
-          </a>
-          <header className="site-header">
-            <Link href="/" className="brand">
-              <span aria-hidden="true" className="brand-mark" />
-              {t('app.name')}
-            </Link>
-            <LanguageSwitcher />
-          </header>
-          <TRPCReactProvider>
-            <div id="content">{children}</div>
-          </TRPCReactProvider>
-        </NextIntlClientProvider>
+        <IntlReady locale={locale}>
+          <NextIntlClientProvider>
+            <a className="skip-link" href="#content">
+              {t('app.skipToContent')}
+            </a>
+            <header className="site-header">
+              <Link href="/" className="brand">
+                <span aria-hidden="true" className="brand-mark" />
+                {t('app.name')}
+              </Link>
+              <LanguageSwitcher />
+            </header>
+            <TRPCReactProvider>
+              <div id="content">{children}</div>
+            </TRPCReactProvider>
+          </NextIntlClientProvider>
+        </IntlReady>
       </body>
     </html>
   );

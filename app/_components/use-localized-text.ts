@@ -17,3 +17,10 @@ export function useLocalizedText() {
   const locale = useLocale() as Locale;
   return useCallback((text: MaybeLocalized) => pickLocalized(text, locale), [locale]);
 }
+
+/** Which language `pickLocalized` took the text from: `locale` itself, or the fallback's, to be marked as such. */
+export function localizedLanguage(text: MaybeLocalized, locale: Locale): Locale | null {
+  if (!text) return null;
+  if (text[locale]) return locale;
+  return LOCALES.find((code) => text[code]) ?? null;
+}

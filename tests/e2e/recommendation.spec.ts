@@ -126,6 +126,23 @@ test('the recommendation shows the engine’s numbers, and the what-if slider cr
   await page.screenshot({ path: `${SHOTS}/recommendation-desktop.png`, fullPage: true });
   await expectAccessible(page);
 
+  // Every measure on request, in the server's order, the first five unchanged.
+  const measureList = section.getByRole('list').filter({ has: page.getByRole('listitem', { name: /^1\. / }) });
+  await expect(measureList.getByRole('listitem', { name: /^\d+\. / })).toHaveCount(engine.measures.length);
+  const all = await callProcedure<Recommendation>(
+    request,
+    'result.recommendation',
+    { sessionId: session.sessionId, scope: 'group', measureCount: 50 },
+    session.facilitator.token,
+  );
+  expect(all.measures.length).toBeGreaterThan(engine.measures.length);
+  await section.getByRole('button', { name: `Show all ${all.measures.length} measures` }).click();
+  await expect(section.getByRole('status').filter({ hasText: `All ${all.measures.length} measures are shown` })).toBeVisible();
+  await expect(measureList.getByRole('listitem', { name: /^\d+\. / })).toHaveCount(all.measures.length);
+  const last = all.measures[all.measures.length - 1]!;
+  await expect(measureList.getByRole('listitem', { name: /^\d+\. / }).last()).toContainText(`Score ${percent('en', last.score)}`);
+  expect(all.measures.slice(0, engine.measures.length).map((m) => m.key)).toEqual(engine.measures.map((m) => m.key));
+
   // Robustness: the threshold table says the same as the explanation.
   const robustness = page.getByRole('region', { name: 'How sure is the first place?' });
   const thresholds = robustness.getByRole('table', { name: `Weights at which ${strategyName(strategy.strategy)} would lose first place` });

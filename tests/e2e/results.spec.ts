@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect as baseExpect, test } from '@playwright/test';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { callProcedure, createSession } from './fixtures/api';
 import { answerAll, joinAs } from './fixtures/answers';
 import { expectAccessible } from './fixtures/accessibility';
@@ -122,7 +124,11 @@ test('a participant sees their own result and, when shared, the group result', a
   await callProcedure(request, 'judgment.save', { sessionId: session.sessionId, nodeKey: 'goal', a: 'jobs-quality-of-life', b: 'social-development', position: 8 }, me.token);
   await callProcedure(request, 'judgment.save', { sessionId: session.sessionId, nodeKey: 'goal', a: 'economic-growth', b: 'social-development', position: -8 }, me.token);
 
-  await page.goto(`/s/${session.sessionId}/results#key=${me.token}`);
+  // Every answer is in: the questionnaire opens on the own result, which leads to the shared group result.
+  await page.goto(`/s/${session.sessionId}/q#key=${me.token}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Your own result' })).toBeVisible();
+  await page.getByRole('link', { name: "See the group's result" }).click();
+  await expect(page).toHaveURL(new RegExp(`/s/${session.sessionId}/results$`));
   await expect(page.getByRole('radio', { name: 'Your answers' })).toBeChecked();
   await expect(page.getByText('Based on your own answers only.')).toBeVisible();
   await expect(page.getByText(/sets? of comparisons (is|are) above 0\.10/)).toBeVisible();
@@ -183,6 +189,39 @@ test('the results read in Russian and Azerbaijani', async ({ page, context, requ
   await page.getByLabel('Язык').selectOption('az');
   await expect(page.getByRole('heading', { level: 1, name: 'Nəticələr' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Strategiyaların reytinqi' })).toBeVisible();
+
+  // Azerbaijani dates and numbers as Node's full ICU data writes them ("3 dekabr 2026", "25,5%"), although
+  // this Chromium has no Azerbaijani data of its own.
+  const stored = await callProcedure<{ group: { computedAt: string; result: { alternatives: Record<string, number> } } }>(
+    request,
+    'result.get',
+    { sessionId: session.sessionId },
+    session.facilitator.token,
+  );
+  // The day and the time separately: ICU versions join them differently ("3 dekabr 2026 13:19", "…/13:19").
+  const computedAt = new Date(stored.group.computedAt);
+  const azDate = new Intl.DateTimeFormat('az', { day: 'numeric', month: 'long', year: 'numeric' }).format(computedAt);
+  const azTime = new Intl.DateTimeFormat('az', { hour: '2-digit', minute: '2-digit' }).format(computedAt);
+  const azPercent = (value: number) => new Intl.NumberFormat('az', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  const topScore = Math.max(...Object.values(stored.group.result.alternatives));
+  expect(azDate).toMatch(/^\d{1,2} [a-zəığöüşç]+ \d{4}$/);
+  expect(azPercent(0.255)).toBe('25,5%');
+  await expect(page.locator('html[data-intl-ready="true"]')).toHaveCount(1);
+  await expect(page.getByText(`${azDate} ${azTime}`, { exact: false }).first()).toBeVisible();
+  await expect(page.getByText(azPercent(topScore), { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(/\d{4} M\d{2} \d/)).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/results-az.png`, fullPage: true });
   await expectAccessible(page);
+
+  // The report printed by the server's Chromium writes them the same way.
+  await page.goto(`/s/${session.sessionId}/report#key=${session.facilitator.token}`);
+  await expect(page.locator('main[data-report-ready="true"]')).toBeVisible();
+  const [serverPdf] = await Promise.all([
+    page.waitForEvent('download', { timeout: 180_000 }),
+    page.getByRole('button', { name: 'PDF kimi yükləyin' }).click(),
+  ]);
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(await serverPdf.path()))), { mergePages: true });
+  expect(text).toContain(`${azDate} ${azTime}`);
+  expect(text).toContain(azPercent(topScore));
+  expect(text).not.toMatch(/\d{4} M\d{2} \d/);
 });

@@ -90,6 +90,17 @@ test('a facilitator starts a decision from the default model, edits it, sets the
   await environment.fill('Environment and green transition');
   await page.keyboard.press('Tab');
   await expect(savedState(page)).toBeVisible();
+  // The renamed criterion has no name in the other languages yet (the old translations are cleared): give the
+  // Russian one; Azerbaijani readers are told they see the English name.
+  const translations = page.getByText('Name in other languages (0 of 2 given) (criterion 4)');
+  await translations.click();
+  const azerbaijani = page.getByRole('textbox', { name: 'Name in Azərbaycanca (criterion 4)' });
+  await expect(azerbaijani).toHaveAccessibleDescription('Not given: readers in Azərbaycanca see “Environment and green transition”, marked as another language.');
+  await page.getByRole('textbox', { name: 'Name in Русский (criterion 4)' }).fill('Экология и зелёный переход');
+  await page.keyboard.press('Tab');
+  await expect(page.getByText('Name in other languages (1 of 2 given) (criterion 4)')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Name in Русский (criterion 4)' })).toHaveAccessibleDescription('Given.');
+  await expect(environment).toHaveValue('Environment and green transition');
 
   // Add a criterion with the keyboard, move it up, then remove it after confirming.
   await page.getByRole('textbox', { name: 'New criterion', exact: true }).fill('Digital transformation');
@@ -139,6 +150,7 @@ test('a facilitator starts a decision from the default model, edits it, sets the
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: /Criteria and strategies/ })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Name (criterion 4)', exact: true })).toHaveValue('Environment and green transition');
+  await expect(page.getByText('Name in other languages (1 of 2 given) (criterion 4)')).toBeVisible();
   await expect(goal).toHaveValue('Choose the regulation strategy for the petrochemical cluster');
   await expectAccessible(page, 'set-up step 2');
   await page.screenshot({ path: `${SHOTS}/setup-3-model.png`, fullPage: true });

@@ -20,6 +20,7 @@ export function VerbalScale({
   labelledBy,
   describedBy,
   text,
+  ratioText,
   onChange,
   onEnter,
 }: {
@@ -30,6 +31,8 @@ export function VerbalScale({
   labelledBy: string;
   describedBy?: string;
   text: JudgmentText;
+  /** When the participant asked for the scale's numbers: the ratio a position stands for ("5 : 1"). */
+  ratioText?: (position: number) => string;
   onChange: (position: number, delay: number) => void;
   onEnter: () => void;
 }) {
@@ -95,7 +98,7 @@ export function VerbalScale({
             type="button"
             role="radio"
             aria-checked={isChecked}
-            aria-label={text.sentence(node, i, j, value)}
+            aria-label={ratioText ? `${text.sentence(node, i, j, value)} (${ratioText(value)})` : text.sentence(node, i, j, value)}
             tabIndex={index === tabIndex ? 0 : -1}
             className={styles.option}
             data-side={side}
@@ -106,6 +109,7 @@ export function VerbalScale({
             <span className={styles.radioMark} aria-hidden="true" />
             <span className={styles.optionLabel}>
               {text.label(node, value)}
+              {ratioText ? <span className={styles.ratio}>{ratioText(value)}</span> : null}
               {isChecked ? (
                 <span className={styles.check} aria-hidden="true">
                   ✓

@@ -139,7 +139,8 @@ export async function renderReportPdf({ ctx, input }: ServiceArgs<AccessContext 
     await context.addCookies([{ name: LOCALE_COOKIE, value: input.locale, url: origin }]);
     const page = await context.newPage();
     await page.goto(url, { timeout: RENDER_TIMEOUT_MS });
-    await page.waitForSelector('main[data-report-ready="true"]', { timeout: RENDER_TIMEOUT_MS });
+    // Ready when the report's data is in and the browser's dates and numbers are final (app/_components/intl-ready).
+    await page.waitForSelector('html[data-intl-ready="true"] main[data-report-ready="true"]', { timeout: RENDER_TIMEOUT_MS });
     return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   };
   const closeBrowser = () => void launched.browser?.close().catch(() => undefined);

@@ -1,7 +1,11 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { useTRPC } from '~/app/_trpc/client';
+import { MAX_RECOMMENDED_MEASURES } from '~/core/contracts/recommendation';
 import { Explanation, toPoints } from './explanation';
 import { DataTable, type Figures, ResultSection } from './figures';
 import styles from './recommendation.module.css';
@@ -32,7 +36,9 @@ export function RecommendationSection({
 }: RecommendationFigureProps) {
   const t = useTranslations('results.recommendation');
   const { strategy } = data;
-  const shownMeasures = data.measures;
+  const allMeasures = useAllMeasures(data);
+  const shownMeasures = allMeasures.measures ?? data.measures;
+  const measuresErrorId = useId();
   return (
     <ResultSection id="recommendation" title={t('title')} caption={t('caption')}>
       <div className={styles.verdict}>
@@ -90,12 +96,54 @@ export function RecommendationSection({
             ))}
           </ol>
           {data.measureTotal > shownMeasures.length && (
-            <p className={styles.caption}>{t('measures.more', { shown: shownMeasures.length, total: data.measureTotal })}</p>
+            <div className={styles.moreMeasures}>
+              <p className={styles.caption}>{t('measures.more', { shown: shownMeasures.length, total: data.measureTotal })}</p>
+              <button
+                type="button"
+                className="button"
+                onClick={allMeasures.show}
+                disabled={allMeasures.isLoading}
+                aria-describedby={allMeasures.error ? `${measuresErrorId}` : undefined}
+              >
+                {allMeasures.isLoading ? t('measures.showAllLoading') : t('measures.showAll', { total: data.measureTotal })}
+              </button>
+              {allMeasures.error ? (
+                <p className="notice warn" role="alert" id={measuresErrorId}>
+                  {t('measures.showAllFailed')}
+                </p>
+              ) : null}
+            </div>
           )}
+          {allMeasures.measures && data.measures.length < allMeasures.measures.length ? (
+            <p className={styles.caption} role="status">
+              {t('measures.allShown', { total: allMeasures.measures.length })}
+            </p>
+          ) : null}
         </>
       )}
     </ResultSection>
   );
+}
+
+/**
+ * Every measure of the session, on request: the same recommendation read again with the session's whole list,
+ * so the ranking, scores and reasons are the server's, from the same stored result.
+ */
+function useAllMeasures(data: RecommendationData) {
+  const trpc = useTRPC();
+  const { sessionId } = useParams<{ sessionId: string }>();
+  const [isRequested, setRequested] = useState(false);
+  const query = useQuery({
+    ...trpc.result.recommendation.queryOptions({
+      sessionId,
+      scope: data.scope,
+      measureCount: Math.min(MAX_RECOMMENDED_MEASURES, Math.max(1, data.measureTotal)),
+    }),
+    enabled: isRequested,
+  });
+  // Only the same stored result's list replaces the shown one; a result computed meanwhile waits for the page.
+  const measures = query.data && new Date(query.data.computedAt).getTime() === new Date(data.computedAt).getTime() ? query.data.measures : null;
+  return { measures, show: () => setRequested(true), isLoading: isRequested && query.isPending, error: query.error };
 }
 
 function MeasureCard({

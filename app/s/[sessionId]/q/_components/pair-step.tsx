@@ -1,7 +1,10 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
-import { type Ref, useId } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { type Ref, useCallback, useId } from 'react';
+import type { ScaleName } from '~/core/contracts/method';
+import { positionToRatio } from '~/core/ahp/scale';
+import { LocalizedName } from '~/app/_components/localized-name';
 import { useLocalizedText } from '~/app/_components/use-localized-text';
 import { ConsistencyCoach } from './consistency-coach';
 import type { Contradiction, NodeConsistency } from './consistency';
@@ -33,6 +36,8 @@ export function PairStep({
   answers,
   mode,
   isOverview,
+  scale,
+  showNumbers,
   consistency,
   isKept,
   text,
@@ -40,6 +45,7 @@ export function PairStep({
   warningRef,
   onAnswer,
   onModeChange,
+  onShowNumbersChange,
   onOverviewChange,
   onApply,
   onKeep,
@@ -58,6 +64,10 @@ export function PairStep({
   answers: ReadonlyMap<string, number>;
   mode: AnswerMode;
   isOverview: boolean;
+  /** The session's judgment scale: what each verbal answer counts as. */
+  scale: ScaleName;
+  showNumbers: boolean;
+  onShowNumbersChange: (showNumbers: boolean) => void;
   consistency: NodeConsistency;
   isKept: boolean;
   text: JudgmentText;
@@ -71,8 +81,20 @@ export function PairStep({
   onEnter: () => void;
 }) {
   const t = useTranslations('questionnaire.pair');
+  const tScales = useTranslations('results.method.names');
+  const format = useFormatter();
   const localized = useLocalizedText();
   const id = useId();
+  const size = node.elementKeys.length;
+  // "5 : 1" when the first element is preferred, "1 : 5" when the second is: the ratio the method reads.
+  const ratioText = useCallback(
+    (value: number) => {
+      const ratio = positionToRatio(Math.abs(value), scale, size);
+      const number = format.number(ratio, { maximumFractionDigits: 2 });
+      return value >= 0 ? `${number} : 1` : `1 : ${number}`;
+    },
+    [scale, size, format],
+  );
   const position = answers.get(pairAnswerKey(node, i, j)) ?? null;
   const elementA = node.elements[i]!;
   const elementB = node.elements[j]!;
@@ -119,7 +141,7 @@ export function PairStep({
                   <span className={styles.sideTag} aria-hidden="true">
                     {mode === 'buttons' ? (index === 0 ? '▲' : '▼') : index === 0 ? '◀' : '▶'}
                   </span>
-                  {localized(element.name)}
+                  <LocalizedName text={element.name} />
                 </p>
                 {localized(element.description) ? (
                   <p className={styles.elementDescription}>{localized(element.description)}</p>
@@ -142,6 +164,7 @@ export function PairStep({
               labelledBy={`${id}-question`}
               describedBy={`${id}-hint`}
               text={text}
+              ratioText={showNumbers ? ratioText : undefined}
               onChange={(value, delay) => onAnswer(i, j, value, delay)}
               onEnter={onEnter}
             />
@@ -153,6 +176,7 @@ export function PairStep({
               position={position}
               describedBy={`${id}-hint`}
               text={text}
+              ratioText={showNumbers ? ratioText : undefined}
               onChange={(value, delay) => onAnswer(i, j, value, delay)}
               onEnter={onEnter}
             />
@@ -181,6 +205,22 @@ export function PairStep({
               </label>
             ))}
           </fieldset>
+          <div className={styles.numbersSwitch}>
+            <label>
+              <input type="checkbox" checked={showNumbers} onChange={(event) => onShowNumbersChange(event.target.checked)} />
+              <span>{t('numbers.toggle')}</span>
+            </label>
+            {showNumbers ? (
+              <p className="muted">
+                {t('numbers.explain', {
+                  a: localized(elementA.name),
+                  b: localized(elementB.name),
+                  example: ratioText(4),
+                  scale: tScales(scale),
+                })}
+              </p>
+            ) : null}
+          </div>
         </>
       )}
 

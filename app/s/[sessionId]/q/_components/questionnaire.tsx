@@ -15,7 +15,8 @@ import { ProfileStep } from './profile-step';
 import styles from './questionnaire.module.css';
 import { RatingsStep } from './ratings-step';
 import { ResultStep } from './result-step';
-import { buildSteps, localProgress, pairwiseNodes, ratingAnswerKey, stepItems, type Step } from './steps';
+import { buildSteps, localProgress, pairAnswerKey, pairwiseNodes, ratingAnswerKey, stepItems, type Step } from './steps';
+import { type AppliedSuggestion, SuggestionNotice } from './suggestion-notice';
 import { RoomBanner } from '~/app/_components/workshop/room-banner';
 import { gateStateOf, roomGate, useParticipantRoom } from '~/app/_components/workshop/use-participant-room';
 import { answerRefusal } from '~/core/model';
@@ -27,6 +28,13 @@ import { useJudgmentText } from '~/app/_components/judgment/use-judgment-text';
 import { useParticipantLink } from './use-participant-link';
 
 const MODE_STORAGE_KEY = 'clusterwise.answerMode';
+const NUMBERS_STORAGE_KEY = 'clusterwise.showScaleNumbers';
+/**
+ * The step each session's questionnaire shows, kept in memory: when the page is mounted again (switching to a
+ * language whose locale data the browser lacked, app/_components/intl-ready.tsx) it stays where it was. A reload
+ * starts from the answers again.
+ */
+const shownPositions = new Map<string, { stepId: string; isOverview: boolean }>();
 
 export function Questionnaire({ sessionId }: { sessionId: string }) {
   const t = useTranslations('questionnaire');
@@ -150,6 +158,22 @@ function useAnswerMode(): [AnswerMode, (mode: AnswerMode) => void] {
   return [mode, change];
 }
 
+/** A yes/no choice this browser remembers between questions and visits. */
+function useStoredFlag(key: string): [boolean, (value: boolean) => void] {
+  const [value, setValue] = useState(false);
+  useEffect(() => {
+    if (window.localStorage.getItem(key) === 'yes') setValue(true);
+  }, [key]);
+  const change = useCallback(
+    (next: boolean) => {
+      setValue(next);
+      window.localStorage.setItem(key, next ? 'yes' : 'no');
+    },
+    [key],
+  );
+  return [value, change];
+}
+
 function QuestionnaireFlow({
   sessionId,
   token,
@@ -199,16 +223,27 @@ function QuestionnaireFlow({
     [],
   );
 
-  // Reopening the link resumes at the first question without an answer.
+  // Reopening the link resumes at the first question without an answer; mounted again in the same page, the
+  // questionnaire stays on the step it was showing.
+  const [remembered] = useState(() => shownPositions.get(`${sessionId}|${token}`) ?? null);
   const [index, setIndex] = useState(() => {
+    const kept = remembered ? steps.findIndex((step) => step.id === remembered.stepId) : -1;
+    if (kept >= 0) return kept;
     const first = steps.findIndex((step) => !isAnswered(step, initial));
     return first < 0 ? steps.length - 1 : first;
   });
   const step = steps[Math.min(index, steps.length - 1)]!;
   const [mode, setMode] = useAnswerMode();
-  const [isOverview, setOverview] = useState(false);
+  const [showNumbers, setShowNumbers] = useStoredFlag(NUMBERS_STORAGE_KEY);
+  const [isOverview, setOverview] = useState(() => Boolean(remembered?.isOverview && remembered.stepId === step.id));
+  useEffect(() => {
+    shownPositions.set(`${sessionId}|${token}`, { stepId: step.id, isOverview });
+  }, [sessionId, token, step.id, isOverview]);
   const [kept, setKept] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
+  const [applied, setApplied] = useState<AppliedSuggestion | null>(null);
+  /** The comparison Next just left unanswered, named on the following step with the way back to it. */
+  const [skipped, setSkipped] = useState<{ index: number; where: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const warningRef = useRef<HTMLHeadingElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
@@ -240,6 +275,8 @@ function QuestionnaireFlow({
     const clamped = Math.max(0, Math.min(steps.length - 1, target));
     setIndex(clamped);
     setAnnouncement('');
+    setApplied(null);
+    setSkipped(null);
     requestFocus('heading');
     if (steps[clamped]?.kind === 'result') void answers.flush();
   };
@@ -263,6 +300,13 @@ function QuestionnaireFlow({
       return;
     }
     goTo(target);
+    // Next on an unanswered comparison skips it: say so on the next step, with the way back.
+    if (step.kind === 'pair' && !isOverview && !judgments.has(step.id)) {
+      setSkipped({
+        index,
+        where: t('consistency.changed.where', { node: text.nodeTitle(step.node), n: step.pairIndex + 1, count: step.pairCount }),
+      });
+    }
   };
 
   useEffect(() => {
@@ -285,8 +329,41 @@ function QuestionnaireFlow({
 
   const applySuggestion = (contradiction: Contradiction) => {
     if (!node) return;
-    answers.setJudgment(node, contradiction.i, contradiction.j, contradiction.suggested);
-    setAnnouncement(t('consistency.applied', { sentence: text.sentence(node, contradiction.i, contradiction.j, contradiction.suggested) }));
+    const { i, j, suggested } = contradiction;
+    const changedIndex = steps.findIndex((s) => s.id === pairAnswerKey(node, i, j));
+    const changedStep = steps[changedIndex];
+    answers.setJudgment(node, i, j, suggested);
+    setApplied({
+      node,
+      i,
+      j,
+      previous: judgments.get(pairAnswerKey(node, i, j)) ?? null,
+      suggested,
+      fromIndex: index,
+      changedIndex,
+      questionNumber: changedStep?.kind === 'pair' ? changedStep.pairIndex + 1 : 0,
+      questionCount: changedStep?.kind === 'pair' ? changedStep.pairCount : 0,
+    });
+    requestFocus('heading');
+  };
+
+  /** Moves between the changed question and where the participant was, keeping the notice of the change. */
+  const goKeepingChange = (target: number) => {
+    const change = applied;
+    setOverview(false);
+    goTo(target);
+    setApplied(change);
+  };
+
+  const undoSuggestion = () => {
+    if (!applied) return;
+    answers.setJudgment(applied.node, applied.i, applied.j, applied.previous);
+    setAnnouncement(
+      t('consistency.changed.undone', {
+        sentence: applied.previous === null ? t('consistency.changed.unanswered') : text.sentence(applied.node, applied.i, applied.j, applied.previous),
+      }),
+    );
+    setApplied(null);
     requestFocus('heading');
   };
 
@@ -352,6 +429,28 @@ function QuestionnaireFlow({
         </div>
       ) : null}
 
+      {skipped ? (
+        <div className={`notice ${styles.skippedNotice}`} role="status">
+          <p>{t('skippedNotice', { where: skipped.where })}</p>
+          <button type="button" className="button" onClick={() => goTo(skipped.index)}>
+            {t('skippedAnswer')}
+          </button>
+        </div>
+      ) : null}
+
+      {/* Above the question, so the change is in view where the focus lands. */}
+      {applied ? (
+        <SuggestionNotice
+          applied={applied}
+          index={index}
+          text={text}
+          onShow={() => goKeepingChange(applied.changedIndex)}
+          onReturn={() => goKeepingChange(applied.fromIndex)}
+          onUndo={undoSuggestion}
+          onDismiss={() => setApplied(null)}
+        />
+      ) : null}
+
       <fieldset
         key={`${step.id}${isOverview && step.kind === 'pair' ? ':overview' : ''}`}
         className={styles.stepGate}
@@ -384,6 +483,9 @@ function QuestionnaireFlow({
             answers={judgments}
             mode={mode}
             isOverview={isOverview}
+            scale={methodSettings.scale}
+            showNumbers={showNumbers}
+            onShowNumbersChange={setShowNumbers}
             consistency={consistency ?? { state: 'not-applicable' }}
             isKept={isKept}
             text={text}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { type Ref, useEffect, useId, useMemo, useState } from 'react';
 import { BarList } from '~/app/_components/bar-list';
@@ -246,6 +247,14 @@ export function ResultStep({
             {tCommon('label')}: {t('crExplained', { threshold: formatCr(CR_THRESHOLD) })}
           </p>
         </>
+      ) : null}
+      {session.settings.participantResults === 'own-and-group' ? (
+        <p className={styles.groupLink}>
+          <Link className="button" href={`/s/${sessionId}/results`}>
+            {t('groupResultLink')}
+          </Link>{' '}
+          <span className="muted">{t('groupResultHint')}</span>
+        </p>
       ) : null}
     </section>
   );

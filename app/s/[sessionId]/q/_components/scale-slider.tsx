@@ -22,6 +22,7 @@ export function ScaleSlider({
   position,
   describedBy,
   text,
+  ratioText,
   onChange,
   onEnter,
 }: {
@@ -31,6 +32,8 @@ export function ScaleSlider({
   position: number | null;
   describedBy?: string;
   text: JudgmentText;
+  /** When the participant asked for the scale's numbers: the ratio a position stands for ("5 : 1"). */
+  ratioText?: (position: number) => string;
   onChange: (position: number, delay: number) => void;
   onEnter: () => void;
 }) {
@@ -38,7 +41,12 @@ export function ScaleSlider({
   const id = useId();
   const nameA = text.nameOf(node, i);
   const nameB = text.nameOf(node, j);
-  const current = position === null ? t('notAnswered') : text.sentence(node, i, j, position);
+  const current =
+    position === null
+      ? t('notAnswered')
+      : ratioText
+        ? `${text.sentence(node, i, j, position)} (${ratioText(position)})`
+        : text.sentence(node, i, j, position);
   return (
     <div className={styles.slider}>
       <label htmlFor={id} className={styles.sliderLabel}>

@@ -8,6 +8,7 @@ import { type Locale } from '~/core/contracts/localized';
 import { AddCriterionInput, type ElementDescription, type ElementName } from '~/core/contracts/model-edits';
 import { useLocalizedText } from '../../../../_components/use-localized-text';
 import { useValidationText } from '../../../../_components/use-error-text';
+import { NameTranslations } from './name-translations';
 import styles from './setup.module.css';
 
 /**
@@ -117,6 +118,14 @@ export function ElementEditor({
             {nameMessage}
           </p>
         ) : null}
+        {/* Renaming clears the other languages' names (see above): the fields start again from what is saved. */}
+        <NameTranslations
+          key={texts.name[locale] ?? ''}
+          idBase={`${idBase}-name`}
+          refText={refText}
+          name={texts.name}
+          onSave={(name) => onSave({ name })}
+        />
       </div>
       {withDescription ? (
         <div className={styles.editorField}>
