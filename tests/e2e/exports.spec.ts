@@ -124,6 +124,7 @@ test('a finished session exports CSV, XLSX and JSON that match the screen, re-im
     'Session history',
     'Stakeholder groups',
     'Distances between groups',
+    'Reasons',
   ]);
   // The history ends with the close the test made, in words, next to its code.
   const historySheet = sheetRecords(workbook.getWorksheet('Session history')!);
