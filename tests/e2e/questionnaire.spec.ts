@@ -140,13 +140,18 @@ test('a participant joins, answers by keyboard, resolves an inconsistency, score
     const position = plannedPosition(i, j);
 
     if (index === 1) {
-      // Switch to the slider: Tab past the scale to "Answer with", arrow to "a slider", back to the slider.
+      // Switch to the slider: Tab past the scale and the optional reason to "Answer with", arrow to "a slider", back.
+      const reason = page.getByText('Add a reason (optional)');
       await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await expect(reason).toBeFocused();
       await page.keyboard.press('Tab');
       await expect(page.getByRole('radio', { name: 'a list of answers' })).toBeFocused();
       await page.keyboard.press('ArrowRight');
       const slider = page.getByRole('slider', { name: `Your answer: “${CRITERIA[i]}” or “${CRITERIA[j]}”` });
       await expect(slider).toBeVisible();
+      await page.keyboard.press('Shift+Tab');
+      await expect(reason).toBeFocused();
       await page.keyboard.press('Shift+Tab');
       await expect(slider).toBeFocused();
       await page.keyboard.press('ArrowRight');
@@ -169,8 +174,11 @@ test('a participant joins, answers by keyboard, resolves an inconsistency, score
       await page.keyboard.press('ArrowRight');
       await expect(slider).toHaveAttribute('aria-valuetext', sentence(i, j, 0));
       await page.keyboard.press('Tab');
+      await expect(page.getByText('Add a reason (optional)')).toBeFocused();
+      await page.keyboard.press('Tab');
       await expect(page.getByRole('radio', { name: 'a slider' })).toBeFocused();
       await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Shift+Tab');
       await expect(page.getByRole('radio', { name: sentence(i, j, 0) })).toBeFocused();
       await page.keyboard.press('Enter');
