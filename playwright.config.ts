@@ -20,7 +20,9 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   forbidOnly: isCi,
   retries: isCi ? 1 : 0,
-  workers: 1,
+  // Two at a time: every test makes its own session (and servers of its own where it needs them), and the suite
+  // must stay well inside CI's 20 minutes; E2E_WORKERS=1 runs them one by one.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
