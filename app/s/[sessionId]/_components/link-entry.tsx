@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AccessToken } from '~/core/contracts/session';
 import { serverErrorInfo, useServerErrorText } from '../../../_components/use-error-text';
 import { useTRPCClient } from '../../../_trpc/client';
@@ -20,29 +20,35 @@ export function destinationFor(sessionId: string, role: StoredLink['role']): str
 
 type Found = { kind: 'fragment'; token: string } | { kind: 'stored'; role: StoredLink['role'] } | { kind: 'none' };
 
+/**
+ * What the address said, kept for this page load: the fragment is removed once read, and the tree can mount again
+ * before the link's check has answered (a language whose locale data loads after hydration, as Azerbaijani on
+ * Debian's Chromium, remounts the page in place), so the second mount must find what the first one read.
+ */
+const foundOnThisLoad = new Map<string, Found>();
+
 export function LinkEntry({ sessionId }: { sessionId: string }) {
   const t = useTranslations('setup.entry');
   const tErrors = useTranslations('common.errors');
   const errorText = useServerErrorText();
   const router = useRouter();
   const trpcClient = useTRPCClient();
-  const readOnce = useRef<Found | null>(null);
   const [found, setFound] = useState<Found | null>(null);
 
   useEffect(() => {
-    // Strict mode runs effects twice; the fragment is gone after the first read, so keep what it said.
-    if (readOnce.current === null) {
-      const key = takeKeyFromFragment();
-      if (key !== null) {
-        readOnce.current = AccessToken.safeParse(key).success ? { kind: 'fragment', token: key } : { kind: 'none' };
-      } else {
-        const held = readLinks()
-          .filter((link) => link.sessionId === sessionId)
-          .sort((a, b) => ['facilitator', 'participant', 'invite'].indexOf(a.role) - ['facilitator', 'participant', 'invite'].indexOf(b.role))[0];
-        readOnce.current = held ? { kind: 'stored', role: held.role } : { kind: 'none' };
-      }
+    // Strict mode runs effects twice and the tree may mount again; the fragment is gone after the first read.
+    let seen = foundOnThisLoad.get(sessionId);
+    const key = takeKeyFromFragment();
+    if (key !== null) {
+      seen = AccessToken.safeParse(key).success ? { kind: 'fragment', token: key } : { kind: 'none' };
+    } else if (seen === undefined || seen.kind === 'none') {
+      const held = readLinks()
+        .filter((link) => link.sessionId === sessionId)
+        .sort((a, b) => ['facilitator', 'participant', 'invite'].indexOf(a.role) - ['facilitator', 'participant', 'invite'].indexOf(b.role))[0];
+      seen = held ? { kind: 'stored', role: held.role } : { kind: 'none' };
     }
-    setFound(readOnce.current);
+    foundOnThisLoad.set(sessionId, seen);
+    setFound(seen);
   }, [sessionId]);
 
   const token = found?.kind === 'fragment' ? found.token : null;
