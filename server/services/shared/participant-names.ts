@@ -13,7 +13,7 @@ export async function withShownNames<P extends { key: string; displayName: strin
   session: { participantNames: 'shown' | 'hidden'; locale: string },
 ): Promise<P[]> {
   if (session.participantNames === 'shown') return [...rows];
-  const label = await hiddenNameLabel(isLocale(session.locale) ? session.locale : DEFAULT_LOCALE);
+  const label = await hiddenNameLabel(session.locale);
   return rows.map((row) => ({ ...row, displayName: label(row.key) }));
 }
 
@@ -23,7 +23,7 @@ export async function withShownNameInDetails<E extends { detail: Record<string, 
   session: { participantNames: 'shown' | 'hidden'; locale: string },
 ): Promise<E[]> {
   if (session.participantNames === 'shown') return [...entries];
-  const label = await hiddenNameLabel(isLocale(session.locale) ? session.locale : DEFAULT_LOCALE);
+  const label = await hiddenNameLabel(session.locale);
   return entries.map((entry) =>
     typeof entry.detail.displayName === 'string' && typeof entry.detail.participantKey === 'string'
       ? { ...entry, detail: { ...entry.detail, displayName: label(entry.detail.participantKey) } }
@@ -31,8 +31,9 @@ export async function withShownNameInDetails<E extends { detail: Record<string, 
   );
 }
 
-/** "Participant N" for a participant key, in `locale`. */
-export async function hiddenNameLabel(locale: Locale): Promise<(participantKey: string) => string> {
+/** "Participant N" for a participant key, in the session's language (English for one the app does not have). */
+async function hiddenNameLabel(sessionLocale: string): Promise<(participantKey: string) => string> {
+  const locale: Locale = isLocale(sessionLocale) ? sessionLocale : DEFAULT_LOCALE;
   const [t] = await loadTranslators(locale, ['common.participantNames'] as const);
   return (participantKey) => t('hidden', { n: participantNumber(participantKey) });
 }
