@@ -1,9 +1,8 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import type { RemoveJudgmentInput } from '~/core/contracts/judgments';
 import { judgments } from '~/db/schema';
 import type { ParticipantContext, ServiceArgs } from '../context';
-import { pairKey } from '~/core/model';
+import { pairAnswersOf } from '../shared/item-answers';
 import { assertOpenForAnswers, raiseEvent } from '../shared/workshop-state';
 import { prepareAnswer, touchParticipant } from './answer-checks';
 
@@ -18,14 +17,7 @@ export async function removeJudgment({ ctx, input }: ServiceArgs<ParticipantCont
     await touchParticipant(tx, ctx.access.participantId);
     const removed = await tx
       .delete(judgments)
-      .where(
-        and(
-          eq(judgments.participantId, ctx.access.participantId),
-          eq(judgments.round, round.number),
-          eq(judgments.nodeKey, input.nodeKey),
-          eq(judgments.pairKey, pairKey(input.a, input.b)),
-        ),
-      )
+      .where(pairAnswersOf({ participantId: ctx.access.participantId }, round.number, { nodeKey: input.nodeKey, a: input.a, b: input.b }))
       .returning({ id: judgments.id });
     return { isRemoved: removed.length > 0, notice: removed.length > 0 ? await raiseEvent(tx, session.id, 'answer.removed') : null };
   });

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import type { RemoveRatingInput } from '~/core/contracts/judgments';
 import { ratings } from '~/db/schema';
 import type { ParticipantContext, ServiceArgs } from '../context';
+import { ratingAnswersOf } from '../shared/item-answers';
 import { assertOpenForAnswers, raiseEvent } from '../shared/workshop-state';
 import { prepareAnswer, touchParticipant } from './answer-checks';
 
@@ -14,14 +14,7 @@ export async function removeRating({ ctx, input }: ServiceArgs<ParticipantContex
     await touchParticipant(tx, ctx.access.participantId);
     const removed = await tx
       .delete(ratings)
-      .where(
-        and(
-          eq(ratings.participantId, ctx.access.participantId),
-          eq(ratings.round, round.number),
-          eq(ratings.criterionKey, input.criterionKey),
-          eq(ratings.alternativeKey, input.alternativeKey),
-        ),
-      )
+      .where(ratingAnswersOf({ participantId: ctx.access.participantId }, round.number, input))
       .returning({ id: ratings.id });
     return { isRemoved: removed.length > 0, notice: removed.length > 0 ? await raiseEvent(tx, session.id, 'answer.removed') : null };
   });

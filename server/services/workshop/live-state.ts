@@ -16,7 +16,8 @@ import type { LiveItem, RoundStatus, WorkshopMode } from '~/core/contracts/works
 import type { Db } from '~/db/client';
 import { type ParticipantRow, type SessionRow, type WorkshopRow, judgments, participants, ratings } from '~/db/schema';
 import { type SessionModel, loadModelAt } from '../shared/session-model';
-import { buildAgenda, effectiveWeight, flipPosition, isSameItem, pairKey } from '~/core/model';
+import { buildAgenda, effectiveWeight, flipPosition, isSameItem } from '~/core/model';
+import { pairAnswersOf, ratingAnswersOf } from '../shared/item-answers';
 import { type RoundInfo, readSessionState } from '../shared/workshop-state';
 
 /** Sessions compute consensus in the AHP-OS form (core/model/stored-result.ts); one pair is worded alike. */
@@ -187,14 +188,7 @@ async function readSnapshotAt(db: Db, session: SessionRow, workshop: WorkshopRow
       const rows = await db
         .select({ participantId: judgments.participantId, aKey: judgments.aKey, position: judgments.position })
         .from(judgments)
-        .where(
-          and(
-            eq(judgments.sessionId, sessionId),
-            eq(judgments.round, round.number),
-            eq(judgments.nodeKey, item.nodeKey),
-            eq(judgments.pairKey, pairKey(item.a, item.b)),
-          ),
-        );
+        .where(pairAnswersOf({ sessionId }, round.number, item));
       answeredIds = new Set(rows.map((row) => row.participantId));
       tally = tallyPair(
         session,
@@ -206,14 +200,7 @@ async function readSnapshotAt(db: Db, session: SessionRow, workshop: WorkshopRow
       const rows = await db
         .select({ participantId: ratings.participantId, intensity: ratings.intensity })
         .from(ratings)
-        .where(
-          and(
-            eq(ratings.sessionId, sessionId),
-            eq(ratings.round, round.number),
-            eq(ratings.criterionKey, item.criterionKey),
-            eq(ratings.alternativeKey, item.alternativeKey),
-          ),
-        );
+        .where(ratingAnswersOf({ sessionId }, round.number, item));
       answeredIds = new Set(rows.map((row) => row.participantId));
       tally = tallyRating(
         session,
@@ -290,28 +277,12 @@ export async function readRoomSnapshot(db: Db, sessionId: string): Promise<RoomS
             .select({ n: count() })
             .from(judgments)
             .innerJoin(participants, eq(participants.id, judgments.participantId))
-            .where(
-              and(
-                eq(judgments.sessionId, sessionId),
-                eq(judgments.round, round.number),
-                eq(judgments.nodeKey, item.nodeKey),
-                eq(judgments.pairKey, pairKey(item.a, item.b)),
-                eq(participants.isIncluded, true),
-              ),
-            )
+            .where(and(pairAnswersOf({ sessionId }, round.number, item), eq(participants.isIncluded, true)))
         : db
             .select({ n: count() })
             .from(ratings)
             .innerJoin(participants, eq(participants.id, ratings.participantId))
-            .where(
-              and(
-                eq(ratings.sessionId, sessionId),
-                eq(ratings.round, round.number),
-                eq(ratings.criterionKey, item.criterionKey),
-                eq(ratings.alternativeKey, item.alternativeKey),
-                eq(participants.isIncluded, true),
-              ),
-            );
+            .where(and(ratingAnswersOf({ sessionId }, round.number, item), eq(participants.isIncluded, true)));
     answeredCount = (await answered)[0]?.n ?? 0;
   }
   const state = stateOf(session, workshop, round, model, {

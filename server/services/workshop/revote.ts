@@ -1,11 +1,12 @@
 import 'server-only';
 import type { AuditAction } from '~/core/contracts/audit';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { RevoteInput } from '~/core/contracts/workshop';
 import { auditLog, judgments, ratings, workshops } from '~/db/schema';
 import { AppError } from '~/server/errors';
 import type { FacilitatorContext, ServiceArgs } from '../context';
-import { flipPosition, pairKey } from '~/core/model';
+import { flipPosition } from '~/core/model';
+import { pairAnswersOf, ratingAnswersOf } from '../shared/item-answers';
 import { openVoting } from '../shared/workshop-state';
 import { changeLive } from './live-change';
 import { checkAgendaItem } from './set-current';
@@ -26,14 +27,7 @@ export async function revote({ ctx, input }: ServiceArgs<FacilitatorContext, Rev
     if (item.kind === 'pair') {
       const removed = await tx
         .delete(judgments)
-        .where(
-          and(
-            eq(judgments.sessionId, session.id),
-            eq(judgments.round, round.number),
-            eq(judgments.nodeKey, item.nodeKey),
-            eq(judgments.pairKey, pairKey(item.a, item.b)),
-          ),
-        )
+        .where(pairAnswersOf({ sessionId: session.id }, round.number, item))
         .returning({ aKey: judgments.aKey, position: judgments.position });
       for (const row of removed) {
         const position = String(row.aKey === item.a ? row.position : flipPosition(row.position));
@@ -43,14 +37,7 @@ export async function revote({ ctx, input }: ServiceArgs<FacilitatorContext, Rev
     } else {
       const removed = await tx
         .delete(ratings)
-        .where(
-          and(
-            eq(ratings.sessionId, session.id),
-            eq(ratings.round, round.number),
-            eq(ratings.criterionKey, item.criterionKey),
-            eq(ratings.alternativeKey, item.alternativeKey),
-          ),
-        )
+        .where(ratingAnswersOf({ sessionId: session.id }, round.number, item))
         .returning({ intensity: ratings.intensity });
       for (const row of removed) previous[row.intensity] = (previous[row.intensity] ?? 0) + 1;
       cleared = removed.length;
