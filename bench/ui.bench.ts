@@ -175,7 +175,7 @@ async function main(): Promise<void> {
     console.log(`Clusterwise UI benchmark: production build, server.mjs on ${baseUrl}, headless Chromium`);
     console.log(`Questionnaire page: /s/<session>/q, resuming on the first comparison\n`);
     console.log(`(a) first-load JavaScript: ${first.scripts.length} files, ${kb(totalGzip)} gzip (${kb(totalRaw)} uncompressed)`);
-    for (const script of [...first.scripts].sort((a, b) => b.gzip - a.gzip).slice(0, 6)) {
+    for (const script of [...first.scripts].sort((a, b) => b.gzip - a.gzip)) {
       console.log(`      ${kb(script.gzip).padStart(9)}  ${new URL(script.url).pathname}`);
     }
     console.log(`    target < ${kb(TARGET_GZIP_BYTES)} gzip: ${verdict(totalGzip < TARGET_GZIP_BYTES)}\n`);

@@ -5,16 +5,10 @@ import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from '@tr
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { type ReactNode, useState } from 'react';
 import superjson from 'superjson';
-import { z } from 'zod';
 import type { AppRouter } from '~/server/trpc/root';
 import { fetchWithEarlyCall, TRPC_URL } from './early-call';
 import { tokenFor } from './link-tokens';
 import { makeQueryClient } from './query-client';
-
-// zod compiles its object parsers with `new Function` where it may, and probes for that on its first parse: under
-// the pages' Content-Security-Policy (no 'unsafe-eval', proxy.ts) the probe is a reported violation. The browser
-// parses form inputs only, so it does without.
-if (typeof window !== 'undefined') z.config({ jitless: true });
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 

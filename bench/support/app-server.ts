@@ -130,7 +130,9 @@ export async function startAppServer({
 }): Promise<AppServer> {
   const chosenPort = port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${chosenPort}`;
-  const child = spawn(process.execPath, ['server.mjs'], {
+  // BENCH_CPU_PROF_DIR=<folder>: each app instance writes a V8 CPU profile there when it stops (for profiling a scenario).
+  const profiling = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profiling, 'server.mjs'], {
     cwd: ROOT,
     env: { ...env, PORT: String(chosenPort), HOSTNAME: '127.0.0.1', NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SaveState } from '~/app/_components/save-state';
 import { useTRPC } from '~/app/_trpc/client';
 import { rememberLink } from '~/app/_trpc/link-tokens';
@@ -14,7 +14,6 @@ import { type AnswerMode, PairStep } from './pair-step';
 import { ProfileStep } from './profile-step';
 import styles from './questionnaire.module.css';
 import { RatingsStep } from './ratings-step';
-import { ResultStep } from './result-step';
 import { buildSteps, localProgress, pairAnswerKey, pairwiseNodes, ratingAnswerKey, stepItems, type Step } from './steps';
 import { type AppliedSuggestion, SuggestionNotice } from './suggestion-notice';
 import { RoomBanner } from '~/app/_components/workshop/room-banner';
@@ -26,6 +25,13 @@ import { initialAnswers, useAnswers } from './use-answers';
 import { isRefusal } from './use-save-queue';
 import { useJudgmentText } from '~/app/_components/judgment/use-judgment-text';
 import { useParticipantLink } from './use-participant-link';
+
+/**
+ * The last step is loaded after the page, so that the first comparison does not wait for it (the page's first
+ * load stays within its budget, docs/benchmarks.md); the questionnaire fetches it at the participant's first step.
+ */
+const loadResultStep = () => import('./result-step').then((module) => ({ default: module.ResultStep }));
+const ResultStep = lazy(loadResultStep);
 
 const MODE_STORAGE_KEY = 'clusterwise.answerMode';
 const NUMBERS_STORAGE_KEY = 'clusterwise.showScaleNumbers';
@@ -244,7 +250,16 @@ function QuestionnaireFlow({
   const [applied, setApplied] = useState<AppliedSuggestion | null>(null);
   /** The comparison Next just left unanswered, named on the following step with the way back to it. */
   const [skipped, setSkipped] = useState<{ index: number; where: string } | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingElement = useRef<HTMLHeadingElement | null>(null);
+  /** A focus request that arrived while the step's heading was not there yet (the result step still loading). */
+  const headingFocusPending = useRef(false);
+  const headingRef = useCallback((element: HTMLHeadingElement | null) => {
+    headingElement.current = element;
+    if (element && headingFocusPending.current) {
+      headingFocusPending.current = false;
+      element.focus();
+    }
+  }, []);
   const warningRef = useRef<HTMLHeadingElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
   const [focusRequest, setFocusRequest] = useState<{ target: 'heading' | 'warning' | 'next'; n: number } | null>(null);
@@ -255,7 +270,8 @@ function QuestionnaireFlow({
   useEffect(() => {
     if (!focusRequest) return;
     const element =
-      focusRequest.target === 'warning' ? warningRef.current : focusRequest.target === 'next' ? nextRef.current : headingRef.current;
+      focusRequest.target === 'warning' ? warningRef.current : focusRequest.target === 'next' ? nextRef.current : headingElement.current;
+    headingFocusPending.current = focusRequest.target === 'heading' && !element;
     element?.focus();
   }, [focusRequest]);
 
@@ -272,6 +288,7 @@ function QuestionnaireFlow({
   const ratingSteps = steps.filter((s) => s.kind === 'ratings');
 
   const goTo = (target: number) => {
+    void loadResultStep();
     const clamped = Math.max(0, Math.min(steps.length - 1, target));
     setIndex(clamped);
     setAnnouncement('');
@@ -512,19 +529,21 @@ function QuestionnaireFlow({
             onRate={(alternativeKey, intensity) => answers.setRating(step.criterion.key, alternativeKey, intensity)}
           />
         ) : (
-          <ResultStep
-            sessionId={sessionId}
-            token={token}
-            session={session}
-            model={model}
-            pairwiseNodes={comparedNodes}
-            judgments={judgments}
-            progress={progress}
-            text={text}
-            whenSaved={answers.flush}
-            headingRef={headingRef}
-            onGoToFirstMissing={firstMissing >= 0 ? () => goTo(firstMissing) : null}
-          />
+          <Suspense fallback={<p role="status">{t('result.loading')}</p>}>
+            <ResultStep
+              sessionId={sessionId}
+              token={token}
+              session={session}
+              model={model}
+              pairwiseNodes={comparedNodes}
+              judgments={judgments}
+              progress={progress}
+              text={text}
+              whenSaved={answers.flush}
+              headingRef={headingRef}
+              onGoToFirstMissing={firstMissing >= 0 ? () => goTo(firstMissing) : null}
+            />
+          </Suspense>
         )}
       </fieldset>
 
