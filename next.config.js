@@ -2,7 +2,11 @@ import createNextIntlPlugin from 'next-intl/plugin';
 import { env } from './server/env.js';
 import { SECURITY_HEADERS } from './server/security-headers.js';
 
-const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+// Messages compiled at build time: the browser gets no ICU message parser (about 5 KB gzip on every page).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './i18n/request.ts',
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
